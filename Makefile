@@ -1,0 +1,68 @@
+# GroupSpace: `make run` serves the app with demo data; `make test` runs every test.
+# Both set up what they need (a virtualenv in .venv, packages, the database) on a fresh machine.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8000
+# The real services used by the second half of `make test` (and by CI).
+TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/groupspace
+TEST_REDIS_URL ?= redis://127.0.0.1:6379/0
+
+.PHONY: run test test-embedded test-services lint format browser install install-dev bench clean
+
+run: install
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py seed_demo
+	@echo "GroupSpace is at http://$(HOST):$(PORT)/ (Ctrl+C stops it)"
+	$(BIN)/daphne -b $(HOST) -p $(PORT) groupspace.asgi:application
+
+test: install-dev browser lint test-embedded test-services
+
+# The whole suite on the embedded default: SQLite and the in-memory channel layer.
+test-embedded: install-dev
+	$(BIN)/python -m pytest
+
+# The room and cross-process tests again on PostgreSQL and Redis. Skipped with a warning on a
+# machine without them, except in CI, where missing services fail the run.
+test-services: install-dev
+	@if $(BIN)/python scripts/services_up.py "$(TEST_DATABASE_URL)" "$(TEST_REDIS_URL)"; then \
+		DATABASE_URL="$(TEST_DATABASE_URL)" REDIS_URL="$(TEST_REDIS_URL)" \
+		CHANNEL_LAYER_PREFIX="gs-test-$$$$" $(BIN)/python -m pytest -m services_suite; \
+	elif [ -n "$$CI" ]; then \
+		echo "PostgreSQL or Redis is not reachable and CI is set: failing." >&2; exit 1; \
+	else \
+		echo "WARNING: PostgreSQL or Redis not reachable; skipped the services half of the suite." >&2; \
+	fi
+
+lint: install-dev
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install-dev
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+# Debian's Chromium for the browser tests (Playwright cannot download its own browser here).
+browser:
+	@test -x /usr/bin/chromium || scripts/install-chromium.sh
+
+bench: install-dev
+	$(BIN)/python bench/room_fanout.py
+
+install: $(BIN)/.installed
+install-dev: $(BIN)/.installed-dev
+
+$(BIN)/.installed: requirements.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.txt
+	touch $@
+
+$(BIN)/.installed-dev: $(BIN)/.installed requirements-dev.txt
+	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
+	touch $@
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache staticfiles

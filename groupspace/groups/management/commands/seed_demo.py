@@ -1,0 +1,126 @@
+"""Demo data for trying GroupSpace: two groups, their people and a few messages. Idempotent."""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+from django.utils import timezone
+
+from groupspace.accounts.models import User
+from groupspace.groups.models import IOPGroup, Membership
+from groupspace.room.models import Message
+from groupspace.room.posting import post_message
+
+DEMO_PASSWORD = "groupspace-demo"  # noqa: S105 (demo data only; refused without DEBUG)
+
+GROUPS = [
+    {
+        "slug": "evening-recovery",
+        "name": "Evening Recovery IOP",
+        "track": IOPGroup.Track.SUBSTANCE_USE,
+        "time_zone": "America/Phoenix",
+        "description": "Meets Monday, Wednesday and Thursday, 6 to 9 pm.",
+        "therapists": [("dana@demo.test", "Dana", "Reyes")],
+        "participants": [
+            ("alex@demo.test", "Alex", "Moreno"),
+            ("blake@demo.test", "Blake", "Turner"),
+            ("casey@demo.test", "Casey", "Nguyen"),
+        ],
+        "messages": [
+            (
+                "dana@demo.test",
+                "Welcome to the room. This is our space between sessions: be kind, and keep "
+                "what's shared here in the group.",
+            ),
+            (
+                "alex@demo.test",
+                "Day 12 today. Work was rough but I went for a walk instead of stopping at "
+                "the bar.",
+            ),
+            ("blake@demo.test", "That's huge, Alex. The walk thing works for me too."),
+            ("casey@demo.test", "Anyone else find Sunday evenings the hardest?"),
+        ],
+    },
+    {
+        "slug": "weekend-mood",
+        "name": "Weekend Mood & Anxiety IOP",
+        "track": IOPGroup.Track.MENTAL_HEALTH,
+        "time_zone": "America/Phoenix",
+        "description": "Meets Saturday and Sunday, 9 am to noon.",
+        "therapists": [("erin@demo.test", "Erin", "Walsh")],
+        "participants": [("drew@demo.test", "Drew", "Patel")],
+        "messages": [
+            (
+                "erin@demo.test",
+                "Prompt for the week: notice one moment each day when your anxiety eased. "
+                "What helped?",
+            ),
+            ("drew@demo.test", "Breathing exercise before the team meeting helped today."),
+        ],
+    },
+]
+STAFF = ("admin@demo.test", "Avery", "Admin")
+
+
+class Command(BaseCommand):
+    help = "Create the demo groups, people and messages (safe to run again)."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--force", action="store_true", help="Run even when DEBUG is off (never in production)."
+        )
+
+    def handle(self, *args, force: bool = False, **options):
+        if not settings.DEBUG and not force:
+            raise CommandError(
+                "seed_demo creates accounts with a known password; refused with DEBUG off."
+            )
+        with transaction.atomic():
+            admin = self.person(*STAFF, staff=True)
+            for spec in GROUPS:
+                self.group(spec)
+        self.stdout.write(
+            "Demo data is ready. Log in at http://127.0.0.1:8000/accounts/login/ with"
+        )
+        self.stdout.write(f"  password {DEMO_PASSWORD} for every demo account:")
+        self.stdout.write(f"  {admin.email} (clinic staff)")
+        for spec in GROUPS:
+            for email, *_ in spec["therapists"]:
+                self.stdout.write(f"  {email} (therapist, {spec['name']})")
+            for email, *_ in spec["participants"]:
+                self.stdout.write(f"  {email} (participant, {spec['name']})")
+
+    def person(self, email: str, first: str, last: str, *, staff: bool = False) -> User:
+        user = User.objects.filter(email=email).first()
+        if user is None:
+            user = User.objects.create_user(
+                email,
+                DEMO_PASSWORD,
+                first_name=first,
+                last_name=last,
+                is_staff=staff,
+                is_superuser=staff,
+            )
+        return user
+
+    def group(self, spec: dict) -> None:
+        group, _ = IOPGroup.objects.get_or_create(
+            slug=spec["slug"],
+            defaults={key: spec[key] for key in ("name", "track", "time_zone", "description")},
+        )
+        people = {}
+        for role, key in (
+            (Membership.Role.THERAPIST, "therapists"),
+            (Membership.Role.PARTICIPANT, "participants"),
+        ):
+            for email, first, last in spec[key]:
+                user = self.person(email, first, last)
+                Membership.objects.get_or_create(group=group, user=user, defaults={"role": role})
+                people[email] = user
+        if Message.objects.filter(group=group).exists():
+            return
+        start = timezone.now() - timedelta(hours=len(spec["messages"]))
+        for offset, (email, body) in enumerate(spec["messages"]):
+            message, _ = post_message(group, people[email], body=body)
+            Message.objects.filter(pk=message.pk).update(created_at=start + timedelta(hours=offset))

@@ -1,0 +1,82 @@
+"""IOP groups and the memberships that tie people to them with a role."""
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+
+from groupspace.accounts.models import validate_time_zone
+
+
+class IOPGroup(models.Model):
+    class Track(models.TextChoices):
+        SUBSTANCE_USE = "substance_use", "Substance use"
+        MENTAL_HEALTH = "mental_health", "Mental health"
+        CO_OCCURRING = "co_occurring", "Co-occurring"
+
+    class ModerationMode(models.TextChoices):
+        POST = "post", "Post-moderation (messages appear at once)"
+        PRE = "pre", "Pre-moderation (a therapist approves participants' messages)"
+
+    name = models.CharField(max_length=120)
+    slug = models.SlugField(max_length=60, unique=True)
+    track = models.CharField(max_length=20, choices=Track.choices)
+    time_zone = models.CharField(
+        max_length=64, default="America/Phoenix", validators=[validate_time_zone]
+    )
+    description = models.TextField(blank=True)
+    is_archived = models.BooleanField(default=False)
+    moderation_mode = models.CharField(
+        max_length=4, choices=ModerationMode.choices, default=ModerationMode.POST
+    )
+    is_locked = models.BooleanField(default=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = "IOP group"
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Membership(models.Model):
+    class Role(models.TextChoices):
+        PARTICIPANT = "participant", "Participant"
+        THERAPIST = "therapist", "Therapist"
+
+    class State(models.TextChoices):
+        ACTIVE = "active", "Active"
+        LEFT = "left", "Left"
+        REMOVED = "removed", "Removed"
+
+    group = models.ForeignKey(IOPGroup, on_delete=models.CASCADE, related_name="memberships")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships"
+    )
+    role = models.CharField(max_length=12, choices=Role.choices, default=Role.PARTICIPANT)
+    state = models.CharField(max_length=8, choices=State.choices, default=State.ACTIVE)
+    joined_at = models.DateTimeField(default=timezone.now)
+    ended_at = models.DateTimeField(null=True, blank=True)
+    muted_until = models.DateTimeField(null=True, blank=True)
+    # Highest message id this member has seen in the room: the home page's unread count.
+    last_read_message_id = models.BigIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["group", "user"], name="one_membership_per_person")
+        ]
+        ordering = ["group__name", "user__display_name"]
+
+    def __str__(self) -> str:
+        return f"{self.user} in {self.group} ({self.role}, {self.state})"
+
+    @property
+    def is_active(self) -> bool:
+        return self.state == self.State.ACTIVE
+
+    @property
+    def is_therapist(self) -> bool:
+        return self.role == self.Role.THERAPIST
+
+    def is_muted(self, now=None) -> bool:
+        return self.muted_until is not None and self.muted_until > (now or timezone.now())

@@ -1,0 +1,110 @@
+from django.contrib import messages
+from django.contrib.admin.views.decorators import staff_member_required
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count, Q
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+
+from groupspace.invitations.forms import InvitationForm
+from groupspace.room.actions import visible_messages
+
+from . import actions
+from .access import active_memberships_for, can_invite, get_group_for_member_or_404
+from .forms import GroupForm
+from .models import IOPGroup, Membership
+
+
+@login_required
+def home(request):
+    memberships = list(active_memberships_for(request.user))
+    for membership in memberships:
+        membership.unread = (
+            visible_messages(membership)
+            .filter(id__gt=membership.last_read_message_id)
+            .exclude(author=request.user)
+            .count()
+        )
+    return render(request, "groups/home.html", {"memberships": memberships})
+
+
+@login_required
+def room(request, slug):
+    group, membership = get_group_for_member_or_404(request.user, slug)
+    return render(
+        request,
+        "groups/room.html",
+        {"group": group, "membership": membership, "can_manage": can_invite(request.user, group)},
+    )
+
+
+@staff_member_required
+def group_list(request):
+    form = GroupForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        group = actions.create_group(request.user, **form.cleaned_data)
+        messages.success(request, f"{group.name} is created. Invite its therapists next.")
+        return redirect("group_people", slug=group.slug)
+    groups = IOPGroup.objects.annotate(
+        active_members=Count("memberships", filter=Q(memberships__state=Membership.State.ACTIVE))
+    )
+    return render(request, "groups/group_list.html", {"groups": groups, "form": form})
+
+
+def _group_for_manager(request, slug) -> IOPGroup:
+    """Therapists of the group and staff manage its people; everyone else gets a 404."""
+    group = IOPGroup.objects.filter(slug=slug).first()
+    if group is None or not can_invite(request.user, group):
+        raise Http404("No such group.")
+    if group.is_archived and not request.user.is_staff:
+        raise Http404("No such group.")
+    return group
+
+
+@login_required
+def people(request, slug):
+    group = _group_for_manager(request, slug)
+    memberships = group.memberships.select_related("user").order_by(
+        "state", "role", "user__display_name"
+    )
+    form = InvitationForm(can_invite_therapists=request.user.is_staff)
+    return render(
+        request,
+        "groups/people.html",
+        {
+            "group": group,
+            "memberships": memberships,
+            "invitations": group.invitations.select_related("created_by")[:50],
+            "form": form,
+        },
+    )
+
+
+@login_required
+def remove_member(request, slug, membership_id):
+    group = _group_for_manager(request, slug)
+    membership = get_object_or_404(
+        Membership.objects.select_related("user", "group"),
+        pk=membership_id,
+        group=group,
+        state=Membership.State.ACTIVE,
+    )
+    if request.method == "POST":
+        try:
+            actions.remove_member(request.user, membership)
+        except PermissionDenied:
+            messages.error(request, "You can't remove this person. Ask clinic staff.")
+            return redirect("group_people", slug=group.slug)
+        messages.success(request, f"{membership.user.display_name} is removed from {group.name}.")
+        return redirect("group_people", slug=group.slug)
+    return render(request, "groups/confirm_remove.html", {"group": group, "membership": membership})
+
+
+@login_required
+def leave(request, slug):
+    group, membership = get_group_for_member_or_404(request.user, slug)
+    if request.method == "POST":
+        actions.leave_group(membership)
+        messages.success(request, f"You have left {group.name}.")
+        return redirect("home")
+    return render(request, "groups/confirm_leave.html", {"group": group})

@@ -1,0 +1,177 @@
+"""What a member can do in a room. Each function re-reads the membership first.
+
+Called by the consumer (through `database_sync_to_async`) and usable from views and
+commands. Raises `NoAccess` when the caller is no longer an active member (the socket is then
+closed with 4403) and `RoomError` for a refused frame.
+"""
+
+import uuid
+from dataclasses import dataclass
+
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models import Q, QuerySet
+
+from groupspace.groups.access import NoAccess, access_group_for_member, active_membership
+from groupspace.groups.models import Membership
+
+from . import events
+from .errors import RoomError
+from .models import REACTION_EMOJI, Message, Reaction
+from .posting import announce_message_updated, clean_body, is_held_for_review, post_message
+from .serializers import member_dict, serialize_message, serialize_messages
+
+SYNC_PAGE = 500
+TYPING_INTERVAL_SECONDS = 3
+
+
+@dataclass(frozen=True)
+class Member:
+    """What a socket remembers about its person: ids and role, re-checked on every frame."""
+
+    user_id: int
+    group_id: int
+    role: str
+
+    @property
+    def is_therapist(self) -> bool:
+        return self.role == Membership.Role.THERAPIST
+
+
+def access_member(user, slug: str) -> Member:
+    """The caller as a member of the room at `slug`, or NoAccess."""
+    group, membership = access_group_for_member(user, slug)
+    return Member(user_id=user.pk, group_id=group.pk, role=membership.role)
+
+
+def require_member(member: Member) -> Membership:
+    membership = active_membership(member.user_id, member.group_id)
+    if membership is None:
+        raise NoAccess
+    return membership
+
+
+def visible_messages(membership: Membership) -> QuerySet[Message]:
+    """Messages this member may see: pending ones only to their author and to therapists."""
+    messages = Message.objects.filter(group_id=membership.group_id)
+    if not membership.is_therapist:
+        messages = messages.filter(
+            ~Q(state=Message.State.PENDING) | Q(author_id=membership.user_id)
+        )
+    return messages
+
+
+def last_visible_message_id(membership: Membership) -> int | None:
+    return visible_messages(membership).order_by("-id").values_list("id", flat=True).first()
+
+
+def send_chat(member: Member, client_id: uuid.UUID, body: str, reply_to: int | None) -> dict:
+    """Post a chat message; returns the message as its author sees it (for the ack)."""
+    membership = require_member(member)
+    group = membership.group
+    if not membership.is_therapist:
+        if membership.is_muted():
+            until = membership.muted_until.isoformat()
+            raise RoomError("muted", f"You are muted until {until}.")
+        if group.is_locked:
+            raise RoomError("locked", "The room is locked by a therapist.")
+    body = clean_body(body)
+    message, _created = post_message(
+        group,
+        membership.user,
+        body=body,
+        client_id=client_id,
+        reply_to_id=reply_to,
+        held_for_review=is_held_for_review(group, membership),
+        sees_pending=membership.is_therapist,
+    )
+    return serialize_message(message, for_moderator=membership.is_therapist)
+
+
+def react(member: Member, message_id: int, emoji: str, on: bool) -> None:
+    """Add or take back a reaction; everyone who sees the message gets `message.updated`."""
+    if emoji not in REACTION_EMOJI:
+        raise RoomError("invalid", f"emoji: use one of {', '.join(REACTION_EMOJI)}.")
+    membership = require_member(member)
+    with transaction.atomic():
+        message = (
+            visible_messages(membership)
+            .select_for_update()
+            .filter(pk=message_id)
+            .exclude(state=Message.State.REMOVED)
+            .first()
+        )
+        if message is None:
+            raise RoomError("not_found", "No such message in this room.")
+        if on:
+            _, changed = Reaction.objects.get_or_create(
+                message=message, user_id=member.user_id, emoji=emoji
+            )
+        else:
+            changed, _ = Reaction.objects.filter(
+                message=message, user_id=member.user_id, emoji=emoji
+            ).delete()
+        if changed:
+            message = (
+                Message.objects.select_related("author")
+                .prefetch_related("reactions")
+                .get(pk=message.pk)
+            )
+            announce_message_updated(message)
+
+
+def history(member: Member, before: int | None, limit: int) -> dict:
+    """A page of older messages: the newest `limit` below `before`, returned oldest first."""
+    membership = require_member(member)
+    messages = visible_messages(membership)
+    if before is not None:
+        messages = messages.filter(id__lt=before)
+    page = list(_with_details(messages).order_by("-id")[: limit + 1])
+    has_more = len(page) > limit
+    page = list(reversed(page[:limit]))
+    return {
+        "type": "history",
+        "messages": serialize_messages(page, for_moderator=membership.is_therapist),
+        "has_more": has_more,
+    }
+
+
+def sync(member: Member, after: int) -> dict:
+    """Every visible message with id > after, oldest first, at most SYNC_PAGE at a time."""
+    membership = require_member(member)
+    messages = visible_messages(membership).filter(id__gt=after)
+    page = list(_with_details(messages).order_by("id")[: SYNC_PAGE + 1])
+    has_more = len(page) > SYNC_PAGE
+    return {
+        "type": "sync",
+        "messages": serialize_messages(page[:SYNC_PAGE], for_moderator=membership.is_therapist),
+        "has_more": has_more,
+    }
+
+
+def announce_typing(member: Member) -> None:
+    """Tell the room this member is typing, at most once every few seconds across sockets."""
+    membership = require_member(member)
+    key = f"typing:{member.group_id}:{member.user_id}"
+    if cache.add(key, 1, timeout=TYPING_INTERVAL_SECONDS):
+        frame = {"type": "typing", "user": member_dict(membership)}
+        events.to_room_now(member.group_id, events.frame_event(frame, skip_user=member.user_id))
+
+
+def pong(member: Member) -> dict:
+    membership = require_member(member)
+    return {"type": "pong", "last_message_id": last_visible_message_id(membership)}
+
+
+def mark_read(member: Member, message_id: int) -> None:
+    """Remember the newest message the member has seen (the home page's unread count)."""
+    membership = require_member(member)
+    newest = last_visible_message_id(membership) or 0
+    seen = min(message_id, newest)
+    Membership.objects.filter(pk=membership.pk, last_read_message_id__lt=seen).update(
+        last_read_message_id=seen
+    )
+
+
+def _with_details(messages: QuerySet[Message]) -> QuerySet[Message]:
+    return messages.select_related("author").prefetch_related("reactions")

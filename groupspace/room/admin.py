@@ -1,0 +1,1 @@
+# Messages are deliberately not in the admin: staff do not browse participants' conversations.

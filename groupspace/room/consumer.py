@@ -1,0 +1,215 @@
+"""The group room's websocket consumer: parse, check, call one action, answer.
+
+It holds no ORM code of its own: every database touch is an action run in a thread. Client
+frames are dispatched through an explicit table, never by name lookup on the consumer.
+"""
+
+import json
+import logging
+import time
+from collections.abc import Awaitable, Callable
+
+from channels.db import database_sync_to_async
+from channels.generic.websocket import AsyncWebsocketConsumer
+from django.db import DatabaseError
+
+from groupspace.groups.access import NoAccess
+
+from . import actions, events, frames, presence
+from .errors import RoomError
+
+log = logging.getLogger(__name__)
+
+CLOSE_NOT_LOGGED_IN = 4401
+CLOSE_NO_ACCESS = 4403
+CLOSE_FLOODING = 4429
+
+
+class TokenBucket:
+    """`capacity` frames at once, refilled at `rate` per second (per socket, in memory)."""
+
+    def __init__(self, capacity: float, rate: float):
+        self.capacity = capacity
+        self.rate = rate
+        self.tokens = capacity
+        self.updated = time.monotonic()
+
+    def take(self) -> bool:
+        now = time.monotonic()
+        self.tokens = min(self.capacity, self.tokens + (now - self.updated) * self.rate)
+        self.updated = now
+        if self.tokens >= 1:
+            self.tokens -= 1
+            return True
+        return False
+
+
+class RoomConsumer(AsyncWebsocketConsumer):
+    # Refused frames in a row (no accepted frame between) before the socket is closed.
+    FLOOD_STRIKES = 20
+
+    member: actions.Member | None = None
+
+    async def connect(self):
+        user = self.scope.get("user")
+        if user is None or not user.is_authenticated:
+            await self.accept()
+            await self.close(code=CLOSE_NOT_LOGGED_IN)
+            return
+        slug = self.scope["url_route"]["kwargs"]["slug"]
+        try:
+            member = await database_sync_to_async(actions.access_member)(user, slug)
+        except NoAccess:
+            await self.accept()
+            await self.close(code=CLOSE_NO_ACCESS)
+            return
+        self.frames_bucket = TokenBucket(capacity=30, rate=5)
+        self.sends_bucket = TokenBucket(capacity=8, rate=1)
+        self.strikes = 0
+        # Join the audiences before reading the room's state, so nothing posted in between is
+        # missed: anything that arrives twice is de-duplicated by id on the client.
+        for group in events.socket_groups(member.group_id, member.user_id, member.role):
+            await self.channel_layer.group_add(group, self.channel_name)
+        self.member = member
+        try:
+            _, hello = await database_sync_to_async(presence.open_connection)(
+                user, slug, self.channel_name
+            )
+        except NoAccess:
+            await self.accept()
+            await self.close(code=CLOSE_NO_ACCESS)
+            return
+        await self.accept()
+        await self.send_frame(hello)
+
+    async def disconnect(self, code):
+        if self.member is None:
+            return
+        for group in events.socket_groups(
+            self.member.group_id, self.member.user_id, self.member.role
+        ):
+            await self.channel_layer.group_discard(group, self.channel_name)
+        try:
+            await database_sync_to_async(presence.close_connection)(self.member, self.channel_name)
+        except DatabaseError:
+            log.warning("could not record a closed socket; it expires by itself", exc_info=True)
+
+    async def receive(self, text_data=None, bytes_data=None):
+        if self.member is None:
+            return
+        client_id = None
+        try:
+            frame = frames.decode(text_data, bytes_data)
+            client_id = frames.client_id_of(frame)
+            self.check_rate(frame["type"])
+            handler = FRAME_HANDLERS.get(frame["type"])
+            if handler is None:
+                raise RoomError("unknown_type", f"Unknown frame type {frame['type'][:40]!r}.")
+            await handler(self, frame)
+            self.strikes = 0
+        except RoomError as error:
+            await self.refuse(error, client_id)
+        except NoAccess:
+            await self.close(code=CLOSE_NO_ACCESS)
+        except DatabaseError:
+            log.warning("database unavailable while handling a frame", exc_info=True)
+            await self.refuse(
+                RoomError("unavailable", "The service is briefly unavailable; nothing was stored."),
+                client_id,
+            )
+
+    def check_rate(self, frame_type: str) -> None:
+        if not self.frames_bucket.take() or (frame_type == "send" and not self.sends_bucket.take()):
+            raise RoomError("rate_limited", "Too many frames; slow down and try again shortly.")
+
+    async def refuse(self, error: RoomError, client_id: str | None) -> None:
+        if error.code == "rate_limited":
+            self.strikes += 1
+            if self.strikes > self.FLOOD_STRIKES:
+                await self.close(code=CLOSE_FLOODING)
+                return
+        await self.send_frame(
+            {"type": "error", "code": error.code, "detail": error.detail, "client_id": client_id}
+        )
+
+    async def send_frame(self, frame: dict) -> None:
+        await self.send(text_data=json.dumps(frame, separators=(",", ":")))
+
+    # --- client frames -------------------------------------------------------------------
+
+    async def on_send(self, frame: dict) -> None:
+        client_id = frames.uuid_field(frame, "client_id")
+        body = frames.text_field(frame, "body")
+        reply_to = frames.id_field(frame, "reply_to", optional=True)
+        message = await database_sync_to_async(actions.send_chat)(
+            self.member, client_id, body, reply_to
+        )
+        await self.send_frame({"type": "ack", "client_id": str(client_id), "message": message})
+
+    async def on_history(self, frame: dict) -> None:
+        before = frames.id_field(frame, "before", optional=True)
+        limit = frames.bounded_int(
+            frame, "limit", 1, frames.HISTORY_MAX, default=frames.HISTORY_DEFAULT
+        )
+        await self.send_frame(
+            await database_sync_to_async(actions.history)(self.member, before, limit)
+        )
+
+    async def on_sync(self, frame: dict) -> None:
+        after = frames.id_field(frame, "after")
+        await self.send_frame(await database_sync_to_async(actions.sync)(self.member, after))
+
+    async def on_typing(self, frame: dict) -> None:
+        await database_sync_to_async(actions.announce_typing)(self.member)
+
+    async def on_react(self, frame: dict) -> None:
+        message_id = frames.id_field(frame, "message_id")
+        emoji = frames.text_field(frame, "emoji")
+        on = frames.bool_field(frame, "on")
+        await database_sync_to_async(actions.react)(self.member, message_id, emoji, on)
+
+    async def on_ping(self, frame: dict) -> None:
+        pong = await database_sync_to_async(_ping)(self.member, self.channel_name)
+        await self.send_frame(pong)
+
+    async def on_read(self, frame: dict) -> None:
+        message_id = frames.id_field(frame, "message_id")
+        await database_sync_to_async(actions.mark_read)(self.member, message_id)
+
+    # --- channel-layer events ------------------------------------------------------------
+
+    async def dispatch(self, message):
+        # Forwarding a frame touches no database, so skip Channels' per-event
+        # close_old_connections thread hop (STACK-NOTES trap 4): it halves fan-out throughput.
+        if message["type"] == "room.frame":
+            await self.room_frame(message)
+            return
+        await super().dispatch(message)
+
+    async def room_frame(self, event: dict) -> None:
+        if self.member is None or event.get("skip_user") == self.member.user_id:
+            return
+        await self.send_frame(event["frame"])
+
+    async def room_close(self, event: dict) -> None:
+        await self.close(code=event["code"])
+
+
+def _ping(member: actions.Member, channel_name: str) -> dict:
+    presence.refresh_connection(member, channel_name)
+    return actions.pong(member)
+
+
+Handler = Callable[[RoomConsumer, dict], Awaitable[None]]
+
+# The frames a client may send. Moderation frames (prompt, remove, approve, mute, lock, flag)
+# join this table from the moderation module.
+FRAME_HANDLERS: dict[str, Handler] = {
+    "send": RoomConsumer.on_send,
+    "history": RoomConsumer.on_history,
+    "sync": RoomConsumer.on_sync,
+    "typing": RoomConsumer.on_typing,
+    "react": RoomConsumer.on_react,
+    "ping": RoomConsumer.on_ping,
+    "read": RoomConsumer.on_read,
+}

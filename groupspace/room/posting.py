@@ -1,0 +1,149 @@
+"""The one path for putting a message into a room.
+
+Chat from the socket, prompts, shared check-ins, milestones and system notices all go
+through `post_message`, so every post is stored, ordered and announced the same way.
+"""
+
+import uuid
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from groupspace.groups.models import IOPGroup, Membership
+
+from . import events
+from .errors import RoomError
+from .models import MAX_BODY_CHARS, Message
+from .serializers import serialize_message
+
+
+def clean_body(body: str) -> str:
+    """Strip what the database or a screen cannot take; refuse empty and over-long text."""
+    # PostgreSQL refuses NUL in text; other control characters but newline and tab are noise.
+    body = "".join(ch for ch in body if ch in "\n\t" or ch >= " ")
+    body = body.strip()
+    if not body:
+        raise RoomError("empty", "The message is empty.")
+    if len(body) > MAX_BODY_CHARS:
+        raise RoomError("too_long", f"A message can be at most {MAX_BODY_CHARS} characters.")
+    return body
+
+
+def post_message(
+    group: IOPGroup,
+    author,
+    *,
+    kind: str = Message.Kind.CHAT,
+    body: str = "",
+    client_id: uuid.UUID | None = None,
+    reply_to_id: int | None = None,
+    data: dict | None = None,
+    held_for_review: bool = False,
+    sees_pending: bool = True,
+) -> tuple[Message, bool]:
+    """Store a message and announce it to the room after commit. Returns (message, created).
+
+    Takes the group row lock so that message ids follow commit order within a room: a client
+    that syncs after id N can never miss a message with a smaller id committed later.
+    A resend with a `client_id` the author already used returns the original, unannounced.
+    """
+    with transaction.atomic():
+        IOPGroup.objects.select_for_update().filter(pk=group.pk).first()
+        if client_id is not None and author is not None:
+            existing = _message_with_client_id(group.pk, author.pk, client_id)
+            if existing is not None:
+                return existing, False
+        if reply_to_id is not None:
+            _check_reply_target(group.pk, author, reply_to_id, sees_pending=sees_pending)
+        try:
+            with transaction.atomic():
+                message = Message.objects.create(
+                    group=group,
+                    author=author,
+                    client_id=client_id,
+                    kind=kind,
+                    body=body,
+                    reply_to_id=reply_to_id,
+                    data=data or {},
+                    state=Message.State.PENDING if held_for_review else Message.State.VISIBLE,
+                    created_at=timezone.now(),
+                )
+        except IntegrityError:
+            # Only reachable if the lock above did not serialise us (it always should).
+            existing = _message_with_client_id(group.pk, author.pk, client_id)
+            if existing is None:
+                raise
+            return existing, False
+        message = _reload(message.pk)
+        announce_new_message(message)
+    return message, True
+
+
+def announce_new_message(message: Message) -> None:
+    """Schedule the `message` frame for everyone allowed to see it."""
+    for_therapists = events.frame_event(
+        {"type": "message", "message": serialize_message(message, for_moderator=True)}
+    )
+    if message.state == Message.State.PENDING:
+        # Held for review: its author and the therapists only.
+        events.to_therapists(message.group_id, for_therapists)
+        if message.author_id:
+            events.to_person(
+                message.group_id,
+                message.author_id,
+                events.frame_event(
+                    {"type": "message", "message": serialize_message(message, for_moderator=False)}
+                ),
+            )
+        return
+    for_participants = events.frame_event(
+        {"type": "message", "message": serialize_message(message, for_moderator=False)}
+    )
+    events.to_room(message.group_id, participants=for_participants, therapists=for_therapists)
+
+
+def announce_message_updated(message: Message) -> None:
+    """Schedule `message.updated` (reactions, removal, approval) to those who may see it."""
+    for_therapists = events.frame_event(
+        {"type": "message.updated", "message": serialize_message(message, for_moderator=True)}
+    )
+    for_others = events.frame_event(
+        {"type": "message.updated", "message": serialize_message(message, for_moderator=False)}
+    )
+    if message.state == Message.State.PENDING:
+        events.to_therapists(message.group_id, for_therapists)
+        if message.author_id:
+            events.to_person(message.group_id, message.author_id, for_others)
+        return
+    events.to_room(message.group_id, participants=for_others, therapists=for_therapists)
+
+
+def is_held_for_review(group: IOPGroup, membership: Membership) -> bool:
+    return (
+        group.moderation_mode == IOPGroup.ModerationMode.PRE
+        and membership.role == Membership.Role.PARTICIPANT
+    )
+
+
+def _message_with_client_id(group_id: int, author_id: int, client_id) -> Message | None:
+    return (
+        Message.objects.select_related("author")
+        .prefetch_related("reactions")
+        .filter(group_id=group_id, author_id=author_id, client_id=client_id)
+        .first()
+    )
+
+
+def _check_reply_target(group_id: int, author, reply_to_id: int, *, sees_pending: bool) -> None:
+    target = Message.objects.filter(group_id=group_id, pk=reply_to_id).first()
+    visible = target is not None and (
+        sees_pending
+        or target.state != Message.State.PENDING
+        or (author is not None and target.author_id == author.pk)
+    )
+    if not visible:
+        raise RoomError("not_found", "The message you replied to is not in this room.")
+
+
+def _reload(message_id: int) -> Message:
+    return Message.objects.select_related("author").prefetch_related("reactions").get(pk=message_id)

@@ -1,0 +1,38 @@
+"""Close sockets the moment their access ends, whichever path ended it (action, admin, shell).
+
+A signal rather than a call in each action because the admin and the shell change
+memberships too, and a socket left open after removal would be a privacy leak.
+"""
+
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+
+from groupspace.accounts.models import User
+from groupspace.groups.models import IOPGroup, Membership
+
+from . import events
+from .consumer import CLOSE_NO_ACCESS
+
+
+@receiver(post_save, sender=Membership)
+def close_sockets_of_ended_membership(sender, instance: Membership, **kwargs):
+    if instance.state != Membership.State.ACTIVE:
+        events.to_person(instance.group_id, instance.user_id, events.close_event(CLOSE_NO_ACCESS))
+
+
+@receiver(post_delete, sender=Membership)
+def close_sockets_of_deleted_membership(sender, instance: Membership, **kwargs):
+    events.to_person(instance.group_id, instance.user_id, events.close_event(CLOSE_NO_ACCESS))
+
+
+@receiver(post_save, sender=IOPGroup)
+def close_sockets_of_archived_group(sender, instance: IOPGroup, **kwargs):
+    if instance.is_archived:
+        events.to_room_same(instance.pk, events.close_event(CLOSE_NO_ACCESS))
+
+
+@receiver(post_save, sender=User)
+def close_sockets_of_deactivated_user(sender, instance: User, **kwargs):
+    if not instance.is_active:
+        for group_id in Membership.objects.filter(user=instance).values_list("group_id", flat=True):
+            events.to_person(group_id, instance.pk, events.close_event(CLOSE_NO_ACCESS))

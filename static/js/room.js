@@ -1,0 +1,291 @@
+// The group room page: renders frames from RoomConnection. Bodies are always set as text.
+import { RoomConnection } from "./room/connection.js";
+
+const EMOJI = { heart: "❤️", clap: "👏", pray: "🙏", muscle: "💪", hug: "🤗", smile: "🙂" };
+const EMOJI_LABEL = { heart: "heart", clap: "applause", pray: "thanks", muscle: "strength", hug: "hug", smile: "smile" };
+const STATUS_TEXT = {
+  connecting: "Connecting…",
+  online: "Connected",
+  offline: "Offline — reconnecting. Messages you write will be sent when you're back.",
+};
+
+const root = document.getElementById("room");
+const me = Number(root.dataset.me);
+const list = document.getElementById("messages");
+const timeline = document.getElementById("timeline");
+const announcer = document.getElementById("announcer");
+const composer = document.getElementById("composer");
+const input = document.getElementById("composer-body");
+const composerError = document.getElementById("composer-error");
+const loadEarlier = document.getElementById("load-earlier");
+const emptyRoom = document.getElementById("empty-room");
+const typingLine = document.getElementById("typing");
+const statusLine = document.getElementById("connection-status");
+const notice = document.getElementById("room-notice");
+
+const messages = new Map(); // id -> message
+const pendingLocal = new Map(); // client_id -> element shown before the ack
+let oldestId = null;
+let replyTo = null;
+let typingSentAt = 0;
+const typers = new Map(); // user id -> {name, timer}
+
+const connection = new RoomConnection(root.dataset.wsPath, {
+  frame: onFrame,
+  status: (state) => { statusLine.textContent = STATUS_TEXT[state]; root.dataset.connection = state; },
+  closedForGood: (code) => {
+    statusLine.textContent = code === 4401
+      ? "You are logged out. Log in again to see the room."
+      : "You no longer have access to this group.";
+    root.dataset.connection = "closed";
+    composer.hidden = true;
+  },
+});
+
+function onFrame(frame) {
+  switch (frame.type) {
+    case "hello":
+      showPresence(frame.online);
+      showLocked(frame.group.locked);
+      if (messages.size === 0) connection.write({ type: "history", before: null, limit: 50 });
+      break;
+    case "history":
+      frame.messages.forEach((m) => upsert(m, false));
+      loadEarlier.hidden = !frame.has_more;
+      loadEarlier.disabled = false;
+      updateEmpty();
+      markRead();
+      break;
+    case "sync":
+      frame.messages.forEach((m) => upsert(m, true));
+      markRead();
+      break;
+    case "ack":
+      pendingLocal.get(frame.client_id)?.remove();
+      pendingLocal.delete(frame.client_id);
+      upsert(frame.message, false);
+      break;
+    case "message":
+      upsert(frame.message, frame.message.author?.id !== me);
+      markRead();
+      break;
+    case "message.updated":
+      upsert(frame.message, false);
+      break;
+    case "presence":
+      showPresence(frame.online);
+      break;
+    case "typing":
+      showTyping(frame.user);
+      break;
+    case "room":
+      showLocked(frame.locked);
+      break;
+    case "error":
+      showError(frame);
+      break;
+  }
+}
+
+function upsert(message, announce) {
+  const known = messages.has(message.id);
+  messages.set(message.id, message);
+  if (oldestId === null || message.id < oldestId) oldestId = message.id;
+  const element = renderMessage(message);
+  const existing = document.getElementById(`m-${message.id}`);
+  if (existing) {
+    existing.replaceWith(element);
+  } else {
+    // Keep the list ordered by id whatever order frames arrive in.
+    const after = [...list.children].find((li) => Number(li.dataset.id) > message.id);
+    const nearBottom = timeline.scrollHeight - timeline.scrollTop - timeline.clientHeight < 80;
+    list.insertBefore(element, after ?? null);
+    if (!after && nearBottom) element.scrollIntoView({ block: "end" });
+  }
+  if (announce && !known) {
+    announcer.textContent = `${message.author ? message.author.display_name : "GroupSpace"}: ${message.body}`;
+  }
+  clearTyping(message.author?.id);
+  updateEmpty();
+}
+
+function renderMessage(message) {
+  const li = document.createElement("li");
+  li.id = `m-${message.id}`;
+  li.dataset.id = message.id;
+  li.className = `message kind-${message.kind} state-${message.state}${message.author?.id === me ? " mine" : ""}`;
+  const header = document.createElement("p");
+  header.className = "message-meta";
+  const name = document.createElement("strong");
+  name.textContent = message.author ? message.author.display_name : "GroupSpace";
+  header.append(name);
+  if (message.author?.role === "therapist") header.append(tag("Therapist"));
+  if (message.kind === "prompt") header.append(tag("Prompt"));
+  const time = document.createElement("time");
+  time.dateTime = message.created_at;
+  time.textContent = new Date(message.created_at).toLocaleTimeString([], { hour: "numeric", minute: "2-digit" });
+  header.append(" ", time);
+  li.append(header);
+  if (message.reply_to) {
+    const quoted = messages.get(message.reply_to);
+    const reply = document.createElement("p");
+    reply.className = "message-reply";
+    reply.textContent = quoted ? `Replying to ${quoted.author?.display_name ?? "GroupSpace"}: ${quoted.body.slice(0, 80)}` : "Replying to an earlier message";
+    li.append(reply);
+  }
+  const body = document.createElement("p");
+  body.className = "message-body";
+  if (message.state === "removed") body.textContent = "This message was removed by a moderator.";
+  else body.textContent = message.body; // text, never HTML
+  li.append(body);
+  if (message.state === "pending") li.append(tag("Waiting for a therapist's approval"));
+  if (message.state !== "removed") li.append(renderActions(message));
+  return li;
+}
+
+function tag(text) {
+  const span = document.createElement("span");
+  span.className = "tag";
+  span.textContent = text;
+  return span;
+}
+
+function renderActions(message) {
+  const bar = document.createElement("div");
+  bar.className = "message-actions";
+  for (const [emoji, glyph] of Object.entries(EMOJI)) {
+    const mine = (message.reacted_by?.[emoji] ?? []).includes(me);
+    const count = message.reactions?.[emoji] ?? 0;
+    if (!count && !["heart", "hug", "clap"].includes(emoji)) continue; // the rest once used
+    const button = document.createElement("button");
+    button.type = "button";
+    button.className = "reaction";
+    button.setAttribute("aria-pressed", String(mine));
+    button.setAttribute("aria-label", `${EMOJI_LABEL[emoji]}${count ? `, ${count}` : ""}`);
+    button.textContent = count ? `${glyph} ${count}` : glyph;
+    button.addEventListener("click", () =>
+      connection.write({ type: "react", message_id: message.id, emoji, on: !mine }));
+    bar.append(button);
+  }
+  const replyButton = document.createElement("button");
+  replyButton.type = "button";
+  replyButton.className = "link-button";
+  replyButton.textContent = "Reply";
+  replyButton.addEventListener("click", () => startReply(message));
+  bar.append(replyButton);
+  return bar;
+}
+
+function startReply(message) {
+  replyTo = message.id;
+  document.getElementById("reply-text").textContent = `Replying to ${message.author?.display_name ?? "GroupSpace"}`;
+  document.getElementById("reply-preview").hidden = false;
+  input.focus();
+}
+
+function cancelReply() {
+  replyTo = null;
+  document.getElementById("reply-preview").hidden = true;
+}
+
+function showPresence(online) {
+  document.getElementById("online-count").textContent = online.length;
+  document.getElementById("online-list").textContent = online.map((u) => u.display_name).join(", ");
+}
+
+function showLocked(locked) {
+  notice.hidden = !locked;
+  notice.textContent = locked
+    ? "The room is closed for now. If you are in crisis, call or text 988."
+    : "";
+}
+
+function showTyping(user) {
+  clearTyping(user.id);
+  const timer = setTimeout(() => clearTyping(user.id), 4000);
+  typers.set(user.id, { name: user.display_name, timer });
+  renderTyping();
+}
+
+function clearTyping(userId) {
+  const typer = typers.get(userId);
+  if (!typer) return;
+  clearTimeout(typer.timer);
+  typers.delete(userId);
+  renderTyping();
+}
+
+function renderTyping() {
+  const names = [...typers.values()].map((t) => t.name);
+  typingLine.textContent = names.length === 0 ? "" : `${names.join(", ")} ${names.length === 1 ? "is" : "are"} typing…`;
+}
+
+function showError(frame) {
+  composerError.textContent = frame.detail;
+  if (frame.client_id && pendingLocal.has(frame.client_id) && frame.code !== "unavailable") {
+    const element = pendingLocal.get(frame.client_id);
+    element.classList.add("failed");
+    element.querySelector(".tag").textContent = "Not sent";
+  }
+}
+
+function updateEmpty() {
+  emptyRoom.hidden = list.children.length > 0;
+}
+
+function markRead() {
+  if (document.visibilityState !== "visible" || connection.lastId === 0) return;
+  connection.write({ type: "read", message_id: connection.lastId });
+}
+
+composer.addEventListener("submit", (event) => {
+  event.preventDefault();
+  const body = input.value.trim();
+  composerError.textContent = "";
+  if (!body) {
+    composerError.textContent = "Write something first.";
+    return;
+  }
+  const clientId = connection.send(body, replyTo);
+  // Show it straight away, marked as sending, until the server acknowledges it.
+  const li = document.createElement("li");
+  li.className = "message mine sending";
+  li.dataset.id = Number.MAX_SAFE_INTEGER;
+  const text = document.createElement("p");
+  text.className = "message-body";
+  text.textContent = body;
+  li.append(text, tag("Sending…"));
+  list.append(li);
+  li.scrollIntoView({ block: "end" });
+  pendingLocal.set(clientId, li);
+  input.value = "";
+  cancelReply();
+  updateEmpty();
+});
+
+input.addEventListener("keydown", (event) => {
+  if (event.key === "Enter" && !event.shiftKey) {
+    event.preventDefault();
+    composer.requestSubmit();
+  } else if (event.key === "Escape") {
+    cancelReply();
+  }
+});
+
+input.addEventListener("input", () => {
+  const now = Date.now();
+  if (now - typingSentAt > 3000) {
+    typingSentAt = now;
+    connection.write({ type: "typing" });
+  }
+});
+
+loadEarlier.addEventListener("click", () => {
+  loadEarlier.disabled = true;
+  connection.write({ type: "history", before: oldestId, limit: 50 });
+});
+
+document.getElementById("reply-cancel").addEventListener("click", cancelReply);
+document.addEventListener("visibilitychange", markRead);
+
+connection.open();

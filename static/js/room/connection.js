@@ -1,0 +1,133 @@
+// The room's socket: reconnects with capped, jittered back-off; resends every unacknowledged
+// `send` with its client_id; syncs from the last id seen; pings so a lost live frame is noticed.
+// It knows nothing of the page: it reports through the callbacks it is given.
+
+const PING_EVERY_MS = 25000;
+const PONG_WAIT_MS = 10000;
+const BACKOFF_BASE_MS = 500;
+const BACKOFF_CAP_MS = 30000;
+const PERMANENT_CLOSES = new Set([4401, 4403]);
+
+export class RoomConnection {
+  constructor(path, handlers) {
+    this.path = path;
+    this.handlers = handlers; // {frame(frame), status(state, detail), closedForGood(code)}
+    this.lastId = 0; // highest message id seen
+    this.outbox = new Map(); // client_id -> send frame, until acknowledged
+    this.attempt = 0;
+    this.socket = null;
+    this.pingTimer = null;
+    this.stopped = false;
+    window.addEventListener("online", () => this.reconnectSoon(0));
+  }
+
+  open() {
+    const scheme = location.protocol === "https:" ? "wss:" : "ws:";
+    const socket = new WebSocket(`${scheme}//${location.host}${this.path}`);
+    this.socket = socket;
+    this.handlers.status("connecting");
+    socket.addEventListener("message", (event) => {
+      clearTimeout(this.pongTimer);
+      this.receive(JSON.parse(event.data));
+    });
+    socket.addEventListener("close", (event) => this.closed(socket, event.code));
+  }
+
+  receive(frame) {
+    switch (frame.type) {
+      case "hello":
+        this.attempt = 0;
+        this.handlers.status("online");
+        this.startPinging();
+        if (this.lastId) this.write({ type: "sync", after: this.lastId });
+        for (const pending of this.outbox.values()) this.write(pending);
+        break;
+      case "ack":
+        this.outbox.delete(frame.client_id);
+        this.see(frame.message.id);
+        break;
+      case "message":
+      case "message.updated":
+        if (frame.type === "message") this.see(frame.message.id);
+        break;
+      case "history":
+        for (const message of frame.messages) this.see(message.id);
+        break;
+      case "sync":
+        for (const message of frame.messages) this.see(message.id);
+        if (frame.has_more) this.write({ type: "sync", after: this.lastId });
+        break;
+      case "pong":
+        if (frame.last_message_id && frame.last_message_id > this.lastId) {
+          this.write({ type: "sync", after: this.lastId });
+        }
+        break;
+      case "error":
+        // A refused send will not be accepted by resending it as is.
+        if (frame.client_id && frame.code !== "unavailable" && frame.code !== "rate_limited") {
+          this.outbox.delete(frame.client_id);
+        }
+        break;
+    }
+    this.handlers.frame(frame);
+  }
+
+  see(id) {
+    if (id > this.lastId) this.lastId = id;
+  }
+
+  // Queue a message; it is sent now if connected and again after every reconnect until acked.
+  send(body, replyTo) {
+    const frame = { type: "send", client_id: crypto.randomUUID(), body, reply_to: replyTo ?? null };
+    this.outbox.set(frame.client_id, frame);
+    this.write(frame);
+    return frame.client_id;
+  }
+
+  write(frame) {
+    if (this.socket && this.socket.readyState === WebSocket.OPEN) {
+      this.socket.send(JSON.stringify(frame));
+      return true;
+    }
+    return false;
+  }
+
+  startPinging() {
+    clearInterval(this.pingTimer);
+    this.pingTimer = setInterval(() => this.ping(), PING_EVERY_MS);
+  }
+
+  // A socket can die without a close event (a phone changing networks): no answer, reconnect.
+  ping() {
+    const socket = this.socket;
+    if (!this.write({ type: "ping" })) return;
+    clearTimeout(this.pongTimer);
+    this.pongTimer = setTimeout(() => socket.close(), PONG_WAIT_MS);
+  }
+
+  closed(socket, code) {
+    if (socket !== this.socket) return;
+    clearInterval(this.pingTimer);
+    clearTimeout(this.pongTimer);
+    if (PERMANENT_CLOSES.has(code)) {
+      this.stopped = true;
+      this.handlers.closedForGood(code);
+      return;
+    }
+    this.handlers.status("offline");
+    this.reconnectSoon();
+  }
+
+  // Exponential back-off with full jitter, capped, so a server restart is not a stampede.
+  reconnectSoon(delay) {
+    if (this.stopped) return;
+    clearTimeout(this.retryTimer);
+    const ceiling = Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** this.attempt);
+    const wait = delay ?? Math.random() * ceiling;
+    this.attempt += 1;
+    this.retryTimer = setTimeout(() => {
+      if (this.socket && this.socket.readyState <= WebSocket.OPEN) return; // connecting or open
+      this.open();
+    }, wait);
+  }
+}

@@ -1,0 +1,115 @@
+"""Fixed personas for every test.
+
+The "evening" group: therapist dana, participants alice and bob. The "weekend" group: therapist
+erin and participant charlie, an outsider to evening. sam is clinic staff, in no group.
+"""
+
+import pytest
+from asgiref.sync import async_to_sync
+from channels.layers import get_channel_layer
+from django.conf import settings
+from django.test import Client
+
+from groupspace.accounts.models import User
+from groupspace.groups.models import IOPGroup, Membership
+
+PASSWORD = "correct-horse-battery-staple"
+
+
+@pytest.fixture(autouse=True)
+def empty_channel_layer():
+    """Each test starts with no leftover groups or queued events in the channel layer."""
+    layer = get_channel_layer()
+    async_to_sync(layer.flush)()
+    yield
+    async_to_sync(layer.flush)()
+
+
+@pytest.fixture
+def make_user(db):
+    def make(email: str, first: str, last: str = "", **extra) -> User:
+        return User.objects.create_user(email, PASSWORD, first_name=first, last_name=last, **extra)
+
+    return make
+
+
+@pytest.fixture
+def make_group(db):
+    def make(slug: str, **extra) -> IOPGroup:
+        fields = {"name": slug.title() + " IOP", "track": IOPGroup.Track.SUBSTANCE_USE}
+        fields.update(extra)
+        return IOPGroup.objects.create(slug=slug, **fields)
+
+    return make
+
+
+@pytest.fixture
+def evening(make_group):
+    return make_group("evening", time_zone="America/Phoenix")
+
+
+@pytest.fixture
+def weekend(make_group):
+    return make_group("weekend", track=IOPGroup.Track.MENTAL_HEALTH)
+
+
+def join(user: User, group: IOPGroup, role: str = Membership.Role.PARTICIPANT) -> Membership:
+    return Membership.objects.create(user=user, group=group, role=role)
+
+
+@pytest.fixture
+def dana(make_user, evening):
+    user = make_user("dana@example.test", "Dana", "Reyes")
+    join(user, evening, Membership.Role.THERAPIST)
+    return user
+
+
+@pytest.fixture
+def alice(make_user, evening):
+    user = make_user("alice@example.test", "Alice", "Moreno")
+    join(user, evening)
+    return user
+
+
+@pytest.fixture
+def bob(make_user, evening):
+    user = make_user("bob@example.test", "Bob", "Turner")
+    join(user, evening)
+    return user
+
+
+@pytest.fixture
+def erin(make_user, weekend):
+    user = make_user("erin@example.test", "Erin", "Walsh")
+    join(user, weekend, Membership.Role.THERAPIST)
+    return user
+
+
+@pytest.fixture
+def charlie(make_user, weekend):
+    user = make_user("charlie@example.test", "Charlie", "Patel")
+    join(user, weekend)
+    return user
+
+
+@pytest.fixture
+def sam(make_user):
+    return make_user("sam@example.test", "Sam", "Staff", is_staff=True)
+
+
+def session_cookie(user: User) -> str:
+    client = Client()
+    client.force_login(user)
+    return client.cookies[settings.SESSION_COOKIE_NAME].value
+
+
+@pytest.fixture
+def client_for(db):
+    """A logged-in test client for a persona."""
+
+    def make(user: User) -> Client:
+        client = Client()
+        client.force_login(user)
+        return client
+
+    return make

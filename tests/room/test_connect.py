@@ -1,0 +1,93 @@
+"""Connecting: who gets in, who is refused, and with which close code."""
+
+from channels.db import database_sync_to_async
+
+from groupspace.groups.actions import remove_member
+from groupspace.groups.models import Membership
+
+
+async def test_member_gets_hello_with_self_online(open_socket, alice, dana):
+    socket = await open_socket(alice)
+    hello = socket.hello
+    assert hello["protocol"] == 1
+    assert hello["me"] == {"id": alice.id, "display_name": "Alice M.", "role": "participant"}
+    assert hello["group"] == {"slug": "evening", "name": "Evening IOP", "locked": False}
+    assert hello["online"] == [hello["me"]]
+    assert hello["last_message_id"] is None
+
+
+async def test_therapist_role_is_in_hello(open_socket, dana):
+    socket = await open_socket(dana)
+    assert socket.hello["me"]["role"] == "therapist"
+
+
+async def test_anonymous_is_closed_with_4401(open_socket, evening):
+    socket = await open_socket(None, expect_hello=False)
+    assert socket.connected
+    assert await socket.close_code() == 4401
+
+
+async def refused_code(open_socket, user, slug: str) -> int:
+    socket = await open_socket(user, slug, expect_hello=False)
+    assert socket.connected  # accepted, then closed before any frame
+    return await socket.close_code()
+
+
+async def test_member_of_another_group_is_closed_with_4403(open_socket, charlie, evening):
+    assert await refused_code(open_socket, charlie, "evening") == 4403
+
+
+async def test_unknown_group_gets_the_same_4403(open_socket, alice):
+    assert await refused_code(open_socket, alice, "no-such-group") == 4403
+
+
+async def test_archived_group_is_closed_with_4403(open_socket, alice, evening):
+    evening.is_archived = True
+    await database_sync_to_async(evening.save)()
+    assert await refused_code(open_socket, alice, "evening") == 4403
+
+
+async def test_member_who_left_or_was_removed_is_closed_with_4403(open_socket, alice, bob):
+    for user, state in ((alice, Membership.State.LEFT), (bob, Membership.State.REMOVED)):
+        await database_sync_to_async(Membership.objects.filter(user=user).update)(state=state)
+        assert await refused_code(open_socket, user, "evening") == 4403
+
+
+async def test_foreign_origin_is_refused_before_accept(open_socket, alice):
+    for origin in (b"http://evil.example", b"null", None):
+        socket = await open_socket(alice, expect_hello=False, origin=origin)
+        assert not socket.connected, origin
+
+
+async def test_removed_member_socket_is_closed_at_once(open_socket, alice, bob, dana):
+    socket = await open_socket(bob)
+    membership = await database_sync_to_async(
+        Membership.objects.select_related("group", "user").get
+    )(user=bob)
+    await database_sync_to_async(remove_member)(dana, membership)
+    assert await socket.close_code() == 4403
+
+
+async def test_deactivated_account_socket_is_closed(open_socket, bob):
+    socket = await open_socket(bob)
+    bob.is_active = False
+    await database_sync_to_async(bob.save)()
+    assert await socket.close_code() == 4403
+
+
+async def test_archiving_a_group_closes_its_sockets(open_socket, alice, evening):
+    socket = await open_socket(alice)
+    evening.is_archived = True
+    await database_sync_to_async(evening.save)()
+    assert await socket.close_code() == 4403
+
+
+async def test_membership_is_rechecked_on_every_frame(open_socket, bob):
+    """Even if the close event were lost, the next frame finds the membership gone."""
+    socket = await open_socket(bob)
+    # A bulk update sends no signal: only the per-frame check can notice.
+    await database_sync_to_async(Membership.objects.filter(user=bob).update)(
+        state=Membership.State.REMOVED
+    )
+    await socket.send({"type": "ping"})
+    assert await socket.close_code() == 4403
