@@ -5,8 +5,7 @@ erin and participant charlie, an outsider to evening. sam is clinic staff, in no
 """
 
 import pytest
-from asgiref.sync import async_to_sync
-from channels.layers import get_channel_layer
+from channels.layers import DEFAULT_CHANNEL_LAYER, channel_layers, get_channel_layer
 from django.conf import settings
 from django.test import Client
 
@@ -17,12 +16,20 @@ PASSWORD = "correct-horse-battery-staple"
 
 
 @pytest.fixture(autouse=True)
-def empty_channel_layer():
-    """Each test starts with no leftover groups or queued events in the channel layer."""
+async def fresh_channel_layer():
+    """Each test gets a new channel layer, empty, in its own event loop.
+
+    channels-redis binds its locks and connections to the loop that first used them, and every
+    test has its own loop, so a layer is never carried from one test to the next.
+    """
+    channel_layers.backends.pop(DEFAULT_CHANNEL_LAYER, None)
     layer = get_channel_layer()
-    async_to_sync(layer.flush)()
+    await layer.flush()
     yield
-    async_to_sync(layer.flush)()
+    await layer.flush()
+    if hasattr(layer, "close_pools"):
+        await layer.close_pools()
+    channel_layers.backends.pop(DEFAULT_CHANNEL_LAYER, None)
 
 
 @pytest.fixture

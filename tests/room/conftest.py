@@ -1,7 +1,6 @@
-import contextlib
-
 """Helpers for talking to the real room consumer through the real ASGI application."""
 
+import contextlib
 import json
 
 import pytest
