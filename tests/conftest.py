@@ -7,6 +7,7 @@ erin and participant charlie, an outsider to evening. sam is clinic staff, in no
 import pytest
 from channels.layers import DEFAULT_CHANNEL_LAYER, channel_layers, get_channel_layer
 from django.conf import settings
+from django.core.cache import cache
 from django.test import Client
 
 from groupspace.accounts.models import User
@@ -30,6 +31,17 @@ async def fresh_channel_layer():
     if hasattr(layer, "close_pools"):
         await layer.close_pools()
     channel_layers.backends.pop(DEFAULT_CHANNEL_LAYER, None)
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    """Rate limits and typing throttles live in the cache: start each test with none.
+
+    Only the in-process cache is cleared; on Redis, clearing would flush the channel layer
+    too, and PostgreSQL never reuses ids, so throttle keys cannot collide there.
+    """
+    if settings.CACHES["default"]["BACKEND"].endswith("LocMemCache"):
+        cache.clear()
 
 
 @pytest.fixture
@@ -120,3 +132,8 @@ def client_for(db):
         return client
 
     return make
+
+
+@pytest.fixture
+def client_factory(db):
+    return Client
