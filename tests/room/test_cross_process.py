@@ -1,4 +1,4 @@
-"""Several processes share one Redis and one PostgreSQL: a post in one reaches sockets in another."""
+"""Several processes share one Redis and one PostgreSQL: a post in one reaches the others."""
 
 import os
 import subprocess
