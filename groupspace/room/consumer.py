@@ -14,6 +14,7 @@ from channels.generic.websocket import AsyncWebsocketConsumer
 from django.db import DatabaseError
 
 from groupspace.groups.access import NoAccess
+from groupspace.moderation import actions as moderation
 
 from . import actions, events, frames, presence
 from .errors import RoomError
@@ -23,6 +24,7 @@ log = logging.getLogger(__name__)
 CLOSE_NOT_LOGGED_IN = 4401
 CLOSE_NO_ACCESS = 4403
 CLOSE_FLOODING = 4429
+POSTING_FRAMES = {"send", "prompt"}
 
 
 class TokenBucket:
@@ -119,7 +121,8 @@ class RoomConsumer(AsyncWebsocketConsumer):
             )
 
     def check_rate(self, frame_type: str) -> None:
-        if not self.frames_bucket.take() or (frame_type == "send" and not self.sends_bucket.take()):
+        posting = frame_type in POSTING_FRAMES
+        if not self.frames_bucket.take() or (posting and not self.sends_bucket.take()):
             raise RoomError("rate_limited", "Too many frames; slow down and try again shortly.")
 
     async def refuse(self, error: RoomError, client_id: str | None) -> None:
@@ -176,6 +179,32 @@ class RoomConsumer(AsyncWebsocketConsumer):
         message_id = frames.id_field(frame, "message_id")
         await database_sync_to_async(actions.mark_read)(self.member, message_id)
 
+    # --- moderation frames (therapists of this group; anyone else gets `forbidden`) -------
+
+    async def on_prompt(self, frame: dict) -> None:
+        client_id = frames.uuid_field(frame, "client_id")
+        body = frames.text_field(frame, "body")
+        message = await database_sync_to_async(moderation.post_prompt)(self.member, client_id, body)
+        await self.send_frame({"type": "ack", "client_id": str(client_id), "message": message})
+
+    async def on_remove(self, frame: dict) -> None:
+        message_id = frames.id_field(frame, "message_id")
+        reason = frames.text_field(frame, "reason")
+        await database_sync_to_async(moderation.remove_message)(self.member, message_id, reason)
+
+    async def on_approve(self, frame: dict) -> None:
+        message_id = frames.id_field(frame, "message_id")
+        await database_sync_to_async(moderation.approve_message)(self.member, message_id)
+
+    async def on_mute(self, frame: dict) -> None:
+        user_id = frames.id_field(frame, "user_id")
+        minutes = frames.bounded_int(frame, "minutes", 0, 10080)
+        await database_sync_to_async(moderation.mute_member)(self.member, user_id, minutes)
+
+    async def on_lock(self, frame: dict) -> None:
+        locked = frames.bool_field(frame, "locked")
+        await database_sync_to_async(moderation.lock_room)(self.member, locked)
+
     # --- channel-layer events ------------------------------------------------------------
 
     async def dispatch(self, message):
@@ -202,8 +231,7 @@ def _ping(member: actions.Member, channel_name: str) -> dict:
 
 Handler = Callable[[RoomConsumer, dict], Awaitable[None]]
 
-# The frames a client may send. Moderation frames (prompt, remove, approve, mute, lock, flag)
-# join this table from the moderation module.
+# The frames a client may send. `flag` (reports) joins with the moderation issue.
 FRAME_HANDLERS: dict[str, Handler] = {
     "send": RoomConsumer.on_send,
     "history": RoomConsumer.on_history,
@@ -212,4 +240,9 @@ FRAME_HANDLERS: dict[str, Handler] = {
     "react": RoomConsumer.on_react,
     "ping": RoomConsumer.on_ping,
     "read": RoomConsumer.on_read,
+    "prompt": RoomConsumer.on_prompt,
+    "remove": RoomConsumer.on_remove,
+    "approve": RoomConsumer.on_approve,
+    "mute": RoomConsumer.on_mute,
+    "lock": RoomConsumer.on_lock,
 }

@@ -102,15 +102,19 @@ def announce_new_message(message: Message) -> None:
     events.to_room(message.group_id, participants=for_participants, therapists=for_therapists)
 
 
-def announce_message_updated(message: Message) -> None:
-    """Schedule `message.updated` (reactions, removal, approval) to those who may see it."""
+def announce_message_updated(message: Message, *, held: bool | None = None) -> None:
+    """Schedule `message.updated` (reactions, removal, approval) to those who may see it.
+
+    `held` (default: the message is pending) keeps the update between the author and the
+    therapists, e.g. when a message is removed before it was ever released.
+    """
     for_therapists = events.frame_event(
         {"type": "message.updated", "message": serialize_message(message, for_moderator=True)}
     )
     for_others = events.frame_event(
         {"type": "message.updated", "message": serialize_message(message, for_moderator=False)}
     )
-    if message.state == Message.State.PENDING:
+    if held if held is not None else message.state == Message.State.PENDING:
         events.to_therapists(message.group_id, for_therapists)
         if message.author_id:
             events.to_person(message.group_id, message.author_id, for_others)
