@@ -81,6 +81,11 @@ function onFrame(frame) {
     case "room":
       showLocked(frame.locked);
       break;
+    case "muted":
+      composerError.textContent = frame.until
+        ? `A therapist has paused your messages until ${new Date(frame.until).toLocaleString()}. You can still read the room.`
+        : "You can write in the room again.";
+      break;
     case "error":
       showError(frame);
       break;
