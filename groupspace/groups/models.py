@@ -70,6 +70,13 @@ class Membership(models.Model):
     def __str__(self) -> str:
         return f"{self.user} in {self.group} ({self.role}, {self.state})"
 
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        # Remembered so a role change can be noticed on save (open sockets must re-join).
+        instance.loaded_role = instance.__dict__.get("role")
+        return instance
+
     @property
     def is_active(self) -> bool:
         return self.state == self.State.ACTIVE

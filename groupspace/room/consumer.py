@@ -21,6 +21,7 @@ from .errors import RoomError
 
 log = logging.getLogger(__name__)
 
+CLOSE_RECONNECT = 4000  # your membership changed: connect again
 CLOSE_NOT_LOGGED_IN = 4401
 CLOSE_NO_ACCESS = 4403
 CLOSE_FLOODING = 4429

@@ -11,13 +11,17 @@ from groupspace.accounts.models import User
 from groupspace.groups.models import IOPGroup, Membership
 
 from . import events
-from .consumer import CLOSE_NO_ACCESS
+from .consumer import CLOSE_NO_ACCESS, CLOSE_RECONNECT
 
 
 @receiver(post_save, sender=Membership)
-def close_sockets_of_ended_membership(sender, instance: Membership, **kwargs):
+def close_sockets_of_changed_membership(sender, instance: Membership, **kwargs):
     if instance.state != Membership.State.ACTIVE:
         events.to_person(instance.group_id, instance.user_id, events.close_event(CLOSE_NO_ACCESS))
+    elif getattr(instance, "loaded_role", instance.role) != instance.role:
+        # A socket's audience follows its role: a former therapist must not keep receiving what
+        # only therapists see. The client reconnects and joins as what it is now.
+        events.to_person(instance.group_id, instance.user_id, events.close_event(CLOSE_RECONNECT))
 
 
 @receiver(post_delete, sender=Membership)

@@ -91,3 +91,22 @@ async def test_membership_is_rechecked_on_every_frame(open_socket, bob):
     )
     await socket.send({"type": "ping"})
     assert await socket.close_code() == 4403
+
+
+async def test_role_change_closes_the_socket_so_it_rejoins_as_the_new_role(open_socket, dana):
+    socket = await open_socket(dana)
+    membership = await database_sync_to_async(Membership.objects.get)(user=dana)
+    membership.role = Membership.Role.PARTICIPANT
+    await database_sync_to_async(membership.save)()
+    assert await socket.close_code() == 4000
+    again = await open_socket(dana)
+    assert again.hello["me"]["role"] == "participant"
+
+
+async def test_saving_a_membership_without_a_role_change_keeps_the_socket(open_socket, alice):
+    socket = await open_socket(alice)
+    membership = await database_sync_to_async(Membership.objects.get)(user=alice)
+    membership.last_read_message_id = 5
+    await database_sync_to_async(membership.save)()
+    await socket.send({"type": "ping"})
+    assert (await socket.receive_type("pong"))["type"] == "pong"

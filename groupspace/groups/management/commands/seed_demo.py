@@ -80,9 +80,7 @@ class Command(BaseCommand):
             admin = self.person(*STAFF, staff=True)
             for spec in GROUPS:
                 self.group(spec)
-        self.stdout.write(
-            "Demo data is ready. Log in at http://127.0.0.1:8000/accounts/login/ with"
-        )
+        self.stdout.write("Demo data is ready. Log in at /accounts/login/ with")
         self.stdout.write(f"  password {DEMO_PASSWORD} for every demo account:")
         self.stdout.write(f"  {admin.email} (clinic staff)")
         for spec in GROUPS:
