@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "groupspace.groups",
     "groupspace.invitations",
     "groupspace.room",
+    "groupspace.moderation",
     "sessions_app",
     "checkins",
 ]

@@ -4,6 +4,7 @@ from django.urls import include, path
 from groupspace.accounts import views as account_views
 from groupspace.groups import views as group_views
 from groupspace.invitations import views as invitation_views
+from groupspace.moderation import views as moderation_views
 
 urlpatterns = [
     path("", group_views.home, name="home"),
@@ -16,13 +17,48 @@ urlpatterns = [
         group_views.remove_member,
         name="remove_member",
     ),
+    path(
+        "groups/<slug:slug>/people/<int:membership_id>/readd/",
+        group_views.readd_member,
+        name="readd_member",
+    ),
     path("groups/<slug:slug>/leave/", group_views.leave, name="leave_group"),
+    path("groups/<slug:slug>/agreement/", group_views.accept_agreement, name="accept_agreement"),
+    path("groups/<slug:slug>/settings/", group_views.room_settings, name="room_settings"),
     path("groups/<slug:slug>/invitations/", invitation_views.create, name="create_invitation"),
     path(
         "groups/<slug:slug>/invitations/<int:invitation_id>/revoke/",
         invitation_views.revoke,
         name="revoke_invitation",
     ),
+    path("groups/<slug:slug>/moderation/", moderation_views.queue, name="moderation_queue"),
+    path(
+        "groups/<slug:slug>/moderation/alerts/<int:alert_id>/acknowledge/",
+        moderation_views.acknowledge_alert,
+        name="acknowledge_alert",
+    ),
+    path(
+        "groups/<slug:slug>/moderation/reports/<int:report_id>/dismiss/",
+        moderation_views.dismiss_report,
+        name="dismiss_report",
+    ),
+    path(
+        "groups/<slug:slug>/moderation/messages/<int:message_id>/approve/",
+        moderation_views.approve_message,
+        name="moderation_approve",
+    ),
+    path(
+        "groups/<slug:slug>/moderation/messages/<int:message_id>/remove/",
+        moderation_views.remove_message,
+        name="moderation_remove",
+    ),
+    path(
+        "groups/<slug:slug>/moderation/members/<int:user_id>/mute/",
+        moderation_views.mute_member,
+        name="moderation_mute",
+    ),
+    path("groups/<slug:slug>/audit/", moderation_views.group_audit, name="group_audit"),
+    path("audit/", moderation_views.clinic_audit, name="clinic_audit"),
     path("invite/<str:token>/", invitation_views.open_invitation, name="invitation"),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),

@@ -9,6 +9,7 @@ from channels.layers import DEFAULT_CHANNEL_LAYER, channel_layers, get_channel_l
 from django.conf import settings
 from django.core.cache import cache
 from django.test import Client
+from django.utils import timezone
 
 from groupspace.accounts.models import User
 from groupspace.groups.models import IOPGroup, Membership
@@ -73,7 +74,10 @@ def weekend(make_group):
 
 
 def join(user: User, group: IOPGroup, role: str = Membership.Role.PARTICIPANT) -> Membership:
-    return Membership.objects.create(user=user, group=group, role=role)
+    """An active member who has accepted the group agreement."""
+    return Membership.objects.create(
+        user=user, group=group, role=role, agreement_accepted_at=timezone.now()
+    )
 
 
 @pytest.fixture

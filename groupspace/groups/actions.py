@@ -29,6 +29,17 @@ def remove_member(actor, membership: Membership) -> None:
     log_action(actor, "membership.remove", group=membership.group, subject_user=membership.user)
 
 
+def readd_member(actor, membership: Membership) -> None:
+    """Staff bring someone back into a group they left or were removed from."""
+    if not actor.is_staff:
+        raise PermissionDenied
+    membership.state = Membership.State.ACTIVE
+    membership.ended_at = None
+    membership.muted_until = None
+    membership.save(update_fields=["state", "ended_at", "muted_until"])
+    log_action(actor, "membership.readd", group=membership.group, subject_user=membership.user)
+
+
 def leave_group(membership: Membership) -> None:
     _end_membership(membership, Membership.State.LEFT)
     log_action(
@@ -40,3 +51,27 @@ def _end_membership(membership: Membership, state: str) -> None:
     membership.state = state
     membership.ended_at = timezone.now()
     membership.save(update_fields=["state", "ended_at"])
+
+
+def accept_agreement(membership: Membership) -> None:
+    Membership.objects.filter(pk=membership.pk, agreement_accepted_at__isnull=True).update(
+        agreement_accepted_at=timezone.now()
+    )
+
+
+def update_room_settings(actor, membership: Membership, group: IOPGroup, **fields) -> None:
+    """A therapist changes the room's moderation mode or agreement; audited."""
+    if not membership.is_therapist:
+        raise PermissionDenied
+    changed = [name for name, value in fields.items() if getattr(group, name) != value]
+    if not changed:
+        return
+    with transaction.atomic():
+        IOPGroup.objects.filter(pk=group.pk).update(**fields)
+        log_action(
+            actor,
+            "group.settings",
+            group=group,
+            changed=changed,
+            moderation_mode=fields.get("moderation_mode", group.moderation_mode),
+        )

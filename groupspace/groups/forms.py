@@ -12,3 +12,24 @@ class GroupForm(forms.ModelForm):
         model = IOPGroup
         fields = ["name", "slug", "track", "time_zone", "description", "moderation_mode"]
         help_texts = {"slug": "The group's address: lower-case letters, digits and hyphens."}
+
+
+class RoomSettingsForm(forms.ModelForm):
+    """What a group's therapists set for their room."""
+
+    class Meta:
+        model = IOPGroup
+        fields = ["moderation_mode", "agreement"]
+        widgets = {
+            "moderation_mode": forms.RadioSelect,
+            "agreement": forms.Textarea(attrs={"rows": 8}),
+        }
+        labels = {"agreement": "Group agreement"}
+
+    def clean_agreement(self) -> str:
+        text = self.cleaned_data["agreement"].strip()
+        if len(text) > 4000:
+            raise forms.ValidationError("Keep the agreement under 4000 characters.")
+        if not text:
+            raise forms.ValidationError("The agreement cannot be empty.")
+        return text

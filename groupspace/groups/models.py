@@ -6,6 +6,13 @@ from django.utils import timezone
 
 from groupspace.accounts.models import validate_time_zone
 
+DEFAULT_AGREEMENT = """\
+What is shared here stays here: don't repeat or screenshot what others write.
+Be kind. Speak from your own experience; no judging, no shaming.
+No advice about medication or doses: that belongs with your prescriber.
+This room is not an emergency service. Therapists are not watching it all the time. If you are \
+in crisis, call or text 988, or call 911."""
+
 
 class IOPGroup(models.Model):
     class Track(models.TextChoices):
@@ -29,6 +36,10 @@ class IOPGroup(models.Model):
         max_length=4, choices=ModerationMode.choices, default=ModerationMode.POST
     )
     is_locked = models.BooleanField(default=False)
+    agreement = models.TextField(
+        default=DEFAULT_AGREEMENT,
+        help_text="Participants accept this the first time they enter the room.",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -58,6 +69,7 @@ class Membership(models.Model):
     joined_at = models.DateTimeField(default=timezone.now)
     ended_at = models.DateTimeField(null=True, blank=True)
     muted_until = models.DateTimeField(null=True, blank=True)
+    agreement_accepted_at = models.DateTimeField(null=True, blank=True)
     # Highest message id this member has seen in the room: the home page's unread count.
     last_read_message_id = models.BigIntegerField(default=0)
 
@@ -84,6 +96,10 @@ class Membership(models.Model):
     @property
     def is_therapist(self) -> bool:
         return self.role == self.Role.THERAPIST
+
+    @property
+    def needs_agreement(self) -> bool:
+        return self.role == self.Role.PARTICIPANT and self.agreement_accepted_at is None
 
     def is_muted(self, now=None) -> bool:
         return self.muted_until is not None and self.muted_until > (now or timezone.now())

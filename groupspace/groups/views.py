@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.admin.views.decorators import staff_member_required
 from django.contrib.auth.decorators import login_required
@@ -5,13 +6,14 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
 
 from groupspace.invitations.forms import InvitationForm
 from groupspace.room.actions import visible_messages
 
 from . import actions
 from .access import active_memberships_for, can_invite, get_group_for_member_or_404
-from .forms import GroupForm
+from .forms import GroupForm, RoomSettingsForm
 from .models import IOPGroup, Membership
 
 
@@ -31,10 +33,17 @@ def home(request):
 @login_required
 def room(request, slug):
     group, membership = get_group_for_member_or_404(request.user, slug)
+    if membership.needs_agreement:
+        return render(request, "groups/agreement.html", {"group": group})
     return render(
         request,
         "groups/room.html",
-        {"group": group, "membership": membership, "can_manage": can_invite(request.user, group)},
+        {
+            "group": group,
+            "membership": membership,
+            "can_manage": can_invite(request.user, group),
+            "clinic_phone": settings.CLINIC_PHONE,
+        },
     )
 
 
@@ -100,6 +109,21 @@ def remove_member(request, slug, membership_id):
     return render(request, "groups/confirm_remove.html", {"group": group, "membership": membership})
 
 
+@require_POST
+@staff_member_required
+def readd_member(request, slug, membership_id):
+    group = get_object_or_404(IOPGroup, slug=slug)
+    membership = get_object_or_404(
+        Membership.objects.select_related("user"),
+        pk=membership_id,
+        group=group,
+        state__in=[Membership.State.LEFT, Membership.State.REMOVED],
+    )
+    actions.readd_member(request.user, membership)
+    messages.success(request, f"{membership.user.display_name} is back in {group.name}.")
+    return redirect("group_people", slug=group.slug)
+
+
 @login_required
 def leave(request, slug):
     group, membership = get_group_for_member_or_404(request.user, slug)
@@ -108,3 +132,30 @@ def leave(request, slug):
         messages.success(request, f"You have left {group.name}.")
         return redirect("home")
     return render(request, "groups/confirm_leave.html", {"group": group})
+
+
+@require_POST
+@login_required
+def accept_agreement(request, slug):
+    group, membership = get_group_for_member_or_404(request.user, slug)
+    actions.accept_agreement(membership)
+    return redirect("room", slug=group.slug)
+
+
+@login_required
+def room_settings(request, slug):
+    group, membership = get_group_for_member_or_404(request.user, slug)
+    if not membership.is_therapist:
+        raise Http404("No such group.")
+    form = RoomSettingsForm(request.POST or None, instance=IOPGroup.objects.get(pk=group.pk))
+    if request.method == "POST" and form.is_valid():
+        actions.update_room_settings(
+            request.user,
+            membership,
+            group,
+            moderation_mode=form.cleaned_data["moderation_mode"],
+            agreement=form.cleaned_data["agreement"],
+        )
+        messages.success(request, "Room settings saved.")
+        return redirect("room_settings", slug=group.slug)
+    return render(request, "groups/room_settings.html", {"group": group, "form": form})

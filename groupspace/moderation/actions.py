@@ -1,6 +1,6 @@
 """Therapists' moderation acts in a room. Each is checked, stored, audited and announced.
 
-Reports (flag), alerts and crisis detection build on this module (see the moderation issue).
+Called by the room consumer for moderation frames and by the moderation queue's views.
 """
 
 import uuid
@@ -12,11 +12,14 @@ from django.utils import timezone
 from groupspace.audit.log import log_action
 from groupspace.groups.models import IOPGroup, Membership
 from groupspace.room import events
-from groupspace.room.actions import Member, require_member
+from groupspace.room.actions import Member, require_member, visible_messages
 from groupspace.room.errors import RoomError
 from groupspace.room.models import Message
 from groupspace.room.posting import announce_message_updated, clean_body, post_message
 from groupspace.room.serializers import iso, serialize_message
+
+from .models import Alert, Report
+from .safety import raise_alert
 
 MAX_REASON_CHARS = 500
 
@@ -53,6 +56,7 @@ def remove_message(member: Member, message_id: int, reason: str) -> None:
         previous_state = message.state
         message.state = Message.State.REMOVED
         message.save(update_fields=["state"])
+        _resolve_reports(message.reports.all(), membership, Report.Status.ACTIONED)
         log_action(
             membership.user,
             "message.remove",
@@ -131,6 +135,74 @@ def lock_room(member: Member, locked: bool) -> None:
             membership.user, "room.lock" if locked else "room.unlock", group=membership.group
         )
         events.to_room_same(member.group_id, events.frame_event({"type": "room", "locked": locked}))
+
+
+def flag_message(member: Member, message_id: int, reason: str) -> None:
+    """Any member reports a message; the therapists get an alert. Twice is one report."""
+    membership = require_member(member)
+    reason = _clean_reason(reason)
+    with transaction.atomic():
+        message = (
+            visible_messages(membership)
+            .filter(pk=message_id)
+            .exclude(state=Message.State.REMOVED)
+            .first()
+        )
+        if message is None:
+            raise RoomError("not_found", "No such message in this room.")
+        _, created = Report.objects.get_or_create(
+            message=message, reporter=membership.user, defaults={"reason": reason}
+        )
+        if created:
+            raise_alert(membership.group, Alert.Kind.FLAG, membership.user, message=message)
+
+
+def dismiss_report(member: Member, report_id: int) -> None:
+    """A therapist decides a report needs no action."""
+    membership = require_therapist(member)
+    with transaction.atomic():
+        report = (
+            Report.objects.select_for_update()
+            .filter(pk=report_id, message__group_id=member.group_id, status=Report.Status.OPEN)
+            .first()
+        )
+        if report is None:
+            raise RoomError("not_found", "No such open report in this group.")
+        _resolve_reports(Report.objects.filter(pk=report.pk), membership, Report.Status.DISMISSED)
+        log_action(
+            membership.user,
+            "report.dismiss",
+            group=membership.group,
+            subject_user=report.reporter,
+            report=report.pk,
+            message=report.message_id,
+        )
+
+
+def acknowledge_alert(member: Member, alert_id: int) -> None:
+    """A therapist has seen an alert; it leaves the queue, and the log says who and when."""
+    membership = require_therapist(member)
+    with transaction.atomic():
+        updated = Alert.objects.filter(
+            pk=alert_id, group_id=member.group_id, acknowledged_at__isnull=True
+        ).update(acknowledged_by=membership.user, acknowledged_at=timezone.now())
+        if not updated:
+            raise RoomError("not_found", "No such open alert in this group.")
+        alert = Alert.objects.select_related("user").get(pk=alert_id)
+        log_action(
+            membership.user,
+            "alert.acknowledge",
+            group=membership.group,
+            subject_user=alert.user,
+            alert=alert.pk,
+            kind=alert.kind,
+        )
+
+
+def _resolve_reports(reports, membership: Membership, status: str) -> None:
+    reports.filter(status=Report.Status.OPEN).update(
+        status=status, resolved_by=membership.user, resolved_at=timezone.now()
+    )
 
 
 def _clean_reason(reason: str) -> str:

@@ -19,6 +19,7 @@ from . import events
 from .errors import RoomError
 from .models import REACTION_EMOJI, Message, Reaction
 from .posting import announce_message_updated, clean_body, is_held_for_review, post_message
+from .ratelimit import check_post_rate
 from .serializers import member_dict, serialize_message, serialize_messages
 
 SYNC_PAGE = 500
@@ -70,12 +71,19 @@ def send_chat(member: Member, client_id: uuid.UUID, body: str, reply_to: int | N
     membership = require_member(member)
     group = membership.group
     if not membership.is_therapist:
+        if membership.needs_agreement:
+            raise RoomError("forbidden", "Accept the group agreement on the room page first.")
         if membership.is_muted():
             until = membership.muted_until.isoformat()
             raise RoomError("muted", f"You are muted until {until}.")
         if group.is_locked:
             raise RoomError("locked", "The room is locked by a therapist.")
     body = clean_body(body)
+    is_resend = Message.objects.filter(
+        group_id=member.group_id, author_id=member.user_id, client_id=client_id
+    ).exists()
+    if not is_resend:  # a resend after a reconnect is answered, never counted
+        check_post_rate(member.group_id, member.user_id)
     message, _created = post_message(
         group,
         membership.user,

@@ -180,7 +180,8 @@ class RoomConsumer(AsyncWebsocketConsumer):
         message_id = frames.id_field(frame, "message_id")
         await database_sync_to_async(actions.mark_read)(self.member, message_id)
 
-    # --- moderation frames (therapists of this group; anyone else gets `forbidden`) -------
+    # --- moderation frames (therapists of this group; anyone else gets `forbidden`; any ---
+    # --- member may `flag`) ----------------------------------------------------------------
 
     async def on_prompt(self, frame: dict) -> None:
         client_id = frames.uuid_field(frame, "client_id")
@@ -201,6 +202,12 @@ class RoomConsumer(AsyncWebsocketConsumer):
         user_id = frames.id_field(frame, "user_id")
         minutes = frames.bounded_int(frame, "minutes", 0, 10080)
         await database_sync_to_async(moderation.mute_member)(self.member, user_id, minutes)
+
+    async def on_flag(self, frame: dict) -> None:
+        message_id = frames.id_field(frame, "message_id")
+        reason = frames.text_field(frame, "reason")
+        await database_sync_to_async(moderation.flag_message)(self.member, message_id, reason)
+        await self.send_frame({"type": "flagged", "message_id": message_id})
 
     async def on_lock(self, frame: dict) -> None:
         locked = frames.bool_field(frame, "locked")
@@ -232,7 +239,7 @@ def _ping(member: actions.Member, channel_name: str) -> dict:
 
 Handler = Callable[[RoomConsumer, dict], Awaitable[None]]
 
-# The frames a client may send. `flag` (reports) joins with the moderation issue.
+# The frames a client may send.
 FRAME_HANDLERS: dict[str, Handler] = {
     "send": RoomConsumer.on_send,
     "history": RoomConsumer.on_history,
@@ -246,4 +253,5 @@ FRAME_HANDLERS: dict[str, Handler] = {
     "approve": RoomConsumer.on_approve,
     "mute": RoomConsumer.on_mute,
     "lock": RoomConsumer.on_lock,
+    "flag": RoomConsumer.on_flag,
 }

@@ -10,6 +10,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from groupspace.groups.models import IOPGroup, Membership
+from groupspace.moderation.safety import check_message_for_crisis
 
 from . import events
 from .errors import RoomError
@@ -46,6 +47,7 @@ def post_message(
     Takes the group row lock so that message ids follow commit order within a room: a client
     that syncs after id N can never miss a message with a smaller id committed later.
     A resend with a `client_id` the author already used returns the original, unannounced.
+    Runs the safety checks (crisis language) on every new message.
     """
     with transaction.atomic():
         IOPGroup.objects.select_for_update().filter(pk=group.pk).first()
@@ -76,6 +78,7 @@ def post_message(
             return existing, False
         message = _reload(message.pk)
         announce_new_message(message)
+        check_message_for_crisis(message)
     return message, True
 
 

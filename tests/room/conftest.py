@@ -33,13 +33,16 @@ class Socket:
     async def receive(self, timeout: float = 3) -> dict:
         return json.loads(await self.communicator.receive_from(timeout))
 
-    async def receive_type(self, frame_type: str, timeout: float = 3) -> dict:
-        """The next frame of `frame_type`, skipping presence and typing noise."""
+    async def receive_type(
+        self, frame_type: str, timeout: float = 3, skip: frozenset = frozenset()
+    ) -> dict:
+        """The next frame of `frame_type`, skipping presence and typing noise (and `skip`)."""
         while True:
             frame = await self.receive(timeout)
             if frame["type"] == frame_type:
                 return frame
-            assert frame["type"] in {"presence", "typing"}, f"unexpected frame {frame}"
+            allowed = {"presence", "typing", *skip}
+            assert frame["type"] in allowed, f"unexpected frame {frame}"
 
     async def nothing(self, timeout: float = 0.3) -> bool:
         return await self.communicator.receive_nothing(timeout)

@@ -61,6 +61,7 @@ GROUPS = [
     },
 ]
 STAFF = ("admin@demo.test", "Avery", "Admin")
+FIRST_TIMERS = {"casey@demo.test"}
 
 
 class Command(BaseCommand):
@@ -114,7 +115,15 @@ class Command(BaseCommand):
         ):
             for email, first, last in spec[key]:
                 user = self.person(email, first, last)
-                Membership.objects.get_or_create(group=group, user=user, defaults={"role": role})
+                Membership.objects.get_or_create(
+                    group=group,
+                    user=user,
+                    defaults={
+                        "role": role,
+                        # Casey meets the group agreement on first entry; the others have.
+                        "agreement_accepted_at": None if email in FIRST_TIMERS else timezone.now(),
+                    },
+                )
                 people[email] = user
         if Message.objects.filter(group=group).exists():
             return

@@ -1,0 +1,73 @@
+"""Safety checks run on every post, and the alerts that put people in front of therapists.
+
+Imported by the room's posting service, so it must not import `groupspace.room.posting`.
+"""
+
+from django.conf import settings
+
+from groupspace.groups.models import Membership
+from groupspace.room import events
+from groupspace.room.serializers import iso, user_dict
+
+from .crisis import detect_crisis
+from .models import Alert
+
+
+def crisis_resources() -> list[dict]:
+    resources = [
+        {"name": "988 Suicide & Crisis Lifeline (call or text)", "contact": "988"},
+        {"name": "Emergency services", "contact": "911"},
+    ]
+    if settings.CLINIC_PHONE:
+        resources.append({"name": "Your clinic", "contact": settings.CLINIC_PHONE})
+    return resources
+
+
+def check_message_for_crisis(message) -> Alert | None:
+    """Crisis language from a participant: resources to the writer, an urgent alert to the
+    therapists. The message itself is never blocked or hidden.
+
+    Therapists' and system posts are not checked: they name crisis resources on purpose.
+    """
+    if message.author_id is None or detect_crisis(message.body) is None:
+        return None
+    if role_in_group(message.group_id, message.author_id) != Membership.Role.PARTICIPANT:
+        return None
+    events.to_person(
+        message.group_id,
+        message.author_id,
+        events.frame_event(
+            {"type": "crisis", "message_id": message.id, "resources": crisis_resources()}
+        ),
+    )
+    return raise_alert(message.group, Alert.Kind.CRISIS, message.author, message=message)
+
+
+def raise_alert(group, kind: str, user, *, message=None) -> Alert:
+    """Store an alert and send it live to the group's therapists (after commit)."""
+    alert = Alert.objects.create(group=group, kind=kind, user=user, message=message)
+    role = role_in_group(group.pk, user.pk) or Membership.Role.PARTICIPANT
+    events.to_therapists(
+        group.pk,
+        events.frame_event(
+            {
+                "type": "alert",
+                "alert": {
+                    "id": alert.pk,
+                    "kind": kind,
+                    "message_id": message.pk if message else None,
+                    "user": user_dict(user, role),
+                    "created_at": iso(alert.created_at),
+                },
+            }
+        ),
+    )
+    return alert
+
+
+def role_in_group(group_id: int, user_id: int) -> str | None:
+    return (
+        Membership.objects.filter(group_id=group_id, user_id=user_id)
+        .values_list("role", flat=True)
+        .first()
+    )

@@ -1,0 +1,27 @@
+"""A member's posting rate in a room, counted in the shared cache (Redis when REDIS_URL is
+set), so the limit holds however many sockets and processes the member uses."""
+
+import time
+
+from django.core.cache import cache
+
+from .errors import RoomError
+
+POSTS_PER_WINDOW = 10
+WINDOW_SECONDS = 10
+
+
+def check_post_rate(group_id: int, user_id: int) -> None:
+    """Count one post; RoomError("rate_limited") past POSTS_PER_WINDOW in the current window."""
+    window = int(time.time() // WINDOW_SECONDS)
+    key = f"posts:{group_id}:{user_id}:{window}"
+    cache.add(key, 0, timeout=WINDOW_SECONDS * 2)
+    try:
+        count = cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.add(key, 1, timeout=WINDOW_SECONDS * 2)
+        count = 1
+    if count > POSTS_PER_WINDOW:
+        raise RoomError(
+            "rate_limited", f"At most {POSTS_PER_WINDOW} messages in {WINDOW_SECONDS} seconds."
+        )

@@ -1,0 +1,157 @@
+"""Reports, crisis language and alerts, and the posting rate limit across sockets."""
+
+from channels.db import database_sync_to_async
+from django.test import override_settings
+
+from groupspace.audit.models import AuditEntry
+from groupspace.moderation.models import Alert, Report
+from groupspace.room.models import Message
+
+from .test_errors import expect_error
+from .test_messages import post, send_frame
+
+CRISIS_PHRASE = "I don't want to be here anymore, I keep thinking of ending it"
+
+
+async def test_any_member_can_flag_and_therapists_get_an_alert(
+    open_socket, alice, bob, dana, evening
+):
+    message_id = await post(evening, bob, "something off")
+    alice_socket = await open_socket(alice)
+    dana_socket = await open_socket(dana)
+    bob_socket = await open_socket(bob)
+
+    await alice_socket.send({"type": "flag", "message_id": message_id, "reason": "unkind"})
+    assert await alice_socket.receive_type("flagged") == {
+        "type": "flagged",
+        "message_id": message_id,
+    }
+    alert = (await dana_socket.receive_type("alert"))["alert"]
+    assert alert["kind"] == "flag"
+    assert alert["message_id"] == message_id
+    assert alert["user"]["id"] == alice.id
+    assert alert["created_at"].endswith("Z")
+    await bob_socket.nothing_but_presence()  # nobody but therapists hears of reports
+    await alice_socket.nothing_but_presence()
+
+    # The same member reporting again is one report and no new alert.
+    await alice_socket.send({"type": "flag", "message_id": message_id, "reason": "again"})
+    await alice_socket.receive_type("flagged")
+    assert await dana_socket.nothing()
+    assert await database_sync_to_async(Report.objects.count)() == 1
+    assert await database_sync_to_async(Alert.objects.filter(kind="flag").count)() == 1
+
+
+async def test_flag_refusals(open_socket, alice, charlie, evening, weekend):
+    other_room = await post(weekend, charlie, "weekend only")
+    socket = await open_socket(alice)
+    await expect_error(
+        socket, {"type": "flag", "message_id": other_room, "reason": ""}, "not_found"
+    )
+    await expect_error(socket, {"type": "flag", "message_id": other_room}, "invalid", "reason")
+    mine = await post(evening, alice, "mine")
+    await socket.receive_type("message")
+    await expect_error(
+        socket, {"type": "flag", "message_id": mine, "reason": "x" * 501}, "too_long"
+    )
+    assert await database_sync_to_async(Report.objects.count)() == 0
+
+
+@override_settings(CLINIC_PHONE="(602) 555-0100")
+async def test_crisis_language_gets_the_writer_resources_and_therapists_an_alert(
+    open_socket, alice, bob, dana, evening
+):
+    alice_socket = await open_socket(alice)
+    bob_socket = await open_socket(bob)
+    dana_socket = await open_socket(dana)
+    await alice_socket.send(send_frame(CRISIS_PHRASE))
+
+    ack = await alice_socket.receive_type("ack")
+    crisis = await alice_socket.receive_type("crisis", skip={"message"})
+    assert crisis["message_id"] == ack["message"]["id"]
+    contacts = [r["contact"] for r in crisis["resources"]]
+    assert contacts == ["988", "911", "(602) 555-0100"]
+    alert = (await dana_socket.receive_type("alert", skip={"message"}))["alert"]
+    assert (alert["kind"], alert["message_id"], alert["user"]["id"]) == (
+        "crisis",
+        ack["message"]["id"],
+        alice.id,
+    )
+    # Not blocked, not hidden: the group still sees the message.
+    message = (await bob_socket.receive_type("message"))["message"]
+    assert message["body"] == CRISIS_PHRASE
+    assert message["state"] == "visible"
+    # Nobody else gets the crisis frame or the alert.
+    await bob_socket.nothing_but_presence()
+
+
+async def test_ordinary_and_idiomatic_messages_raise_nothing(open_socket, alice, dana):
+    alice_socket = await open_socket(alice)
+    dana_socket = await open_socket(dana)
+    for body in ("this homework is killing me", "I killed it at work today"):
+        await alice_socket.send(send_frame(body))
+        await alice_socket.receive_type("ack")
+        await alice_socket.receive_type("message")
+    await dana_socket.send({"type": "ping"})
+    frames = []
+    while True:
+        frame = await dana_socket.receive()
+        if frame["type"] == "pong":
+            break
+        frames.append(frame["type"])
+    await alice_socket.nothing_but_presence()
+    assert "alert" not in frames
+    assert await database_sync_to_async(Alert.objects.count)() == 0
+
+
+async def test_therapist_messages_about_crisis_resources_raise_no_alert(open_socket, dana):
+    socket = await open_socket(dana)
+    await socket.send(send_frame("If you ever feel like you want to kill yourself, call 988."))
+    await socket.receive_type("ack")
+    assert await database_sync_to_async(Alert.objects.count)() == 0
+
+
+async def test_posting_rate_limit_holds_across_a_members_sockets(open_socket, alice, evening):
+    first = await open_socket(alice)
+    second = await open_socket(alice)
+    codes = []
+    for n in range(12):
+        socket = first if n % 2 else second
+        await socket.send(send_frame(f"message {n}"))
+        while True:
+            frame = await socket.receive()
+            if frame["type"] in {"ack", "error"}:
+                break
+        codes.append(frame.get("code", "ack"))
+    assert codes[:10] == ["ack"] * 10
+    assert codes[10:] == ["rate_limited", "rate_limited"]
+    assert await database_sync_to_async(Message.objects.count)() == 10
+
+
+async def test_participant_must_accept_the_agreement_before_posting(open_socket, alice):
+    from groupspace.groups.models import Membership
+
+    await database_sync_to_async(Membership.objects.filter(user=alice).update)(
+        agreement_accepted_at=None
+    )
+    socket = await open_socket(alice)
+    error = await expect_error(socket, send_frame("hi"), "forbidden")
+    assert "agreement" in error["detail"]
+
+
+async def test_reports_and_alerts_are_resolved_with_an_audit_trail(
+    open_socket, alice, bob, dana, evening
+):
+    message_id = await post(evening, bob, "needs a look")
+    alice_socket = await open_socket(alice)
+    await alice_socket.send({"type": "flag", "message_id": message_id, "reason": "rude"})
+    await alice_socket.receive_type("flagged")
+    dana_socket = await open_socket(dana)
+    await dana_socket.send({"type": "remove", "message_id": message_id, "reason": "rude"})
+    await dana_socket.receive_type("message.updated")
+    report = await database_sync_to_async(Report.objects.get)()
+    assert report.status == "actioned"
+    actions = await database_sync_to_async(
+        lambda: list(AuditEntry.objects.values_list("action", flat=True))
+    )()
+    assert actions == ["message.remove"]
