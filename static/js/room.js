@@ -24,6 +24,7 @@ const statusLine = document.getElementById("connection-status");
 const notice = document.getElementById("room-notice");
 
 const messages = new Map(); // id -> message
+let myRole = "participant";
 const pendingLocal = new Map(); // client_id -> element shown before the ack
 let oldestId = null;
 let replyTo = null;
@@ -45,6 +46,8 @@ const connection = new RoomConnection(root.dataset.wsPath, {
 function onFrame(frame) {
   switch (frame.type) {
     case "hello":
+      myRole = frame.me.role;
+      root.dataset.role = myRole;
       showPresence(frame.online);
       showLocked(frame.group.locked);
       if (messages.size === 0) connection.write({ type: "history", before: null, limit: 50 });
@@ -88,6 +91,15 @@ function onFrame(frame) {
       break;
     case "error":
       showError(frame);
+      break;
+    case "flagged":
+      announce("Thank you. Your report went to the group's therapists.");
+      break;
+    case "crisis":
+      showCrisis(frame.resources);
+      break;
+    case "alert":
+      showAlert(frame.alert);
       break;
   }
 }
@@ -172,13 +184,77 @@ function renderActions(message) {
       connection.write({ type: "react", message_id: message.id, emoji, on: !mine }));
     bar.append(button);
   }
-  const replyButton = document.createElement("button");
-  replyButton.type = "button";
-  replyButton.className = "link-button";
-  replyButton.textContent = "Reply";
-  replyButton.addEventListener("click", () => startReply(message));
-  bar.append(replyButton);
+  bar.append(linkButton("Reply", () => startReply(message)));
+  if (myRole === "therapist") {
+    if (message.state === "pending") {
+      bar.append(linkButton("Approve", () => connection.write({ type: "approve", message_id: message.id })));
+    }
+    bar.append(linkButton("Remove", () => askReason(message, "remove")));
+  } else if (message.author && message.author.id !== me) {
+    bar.append(linkButton("Report", () => askReason(message, "flag")));
+  }
   return bar;
+}
+
+function linkButton(text, onClick) {
+  const button = document.createElement("button");
+  button.type = "button";
+  button.className = "link-button";
+  button.textContent = text;
+  button.addEventListener("click", onClick);
+  return button;
+}
+
+// One dialog for "report" (any member) and "remove" (therapists): both ask for a reason.
+const reasonDialog = document.getElementById("reason-dialog");
+let reasonTarget = null;
+function askReason(message, action) {
+  reasonTarget = { message, action, opener: document.activeElement };
+  document.getElementById("reason-title").textContent =
+    action === "remove" ? "Remove this message for everyone?" : "Report this message to the therapists?";
+  document.getElementById("reason-quote").textContent = message.body;
+  document.getElementById("reason-submit").textContent = action === "remove" ? "Remove message" : "Send report";
+  document.getElementById("reason-input").value = "";
+  reasonDialog.showModal();
+}
+reasonDialog.addEventListener("close", () => {
+  if (reasonDialog.returnValue === "confirm" && reasonTarget) {
+    const reason = document.getElementById("reason-input").value.trim();
+    connection.write({ type: reasonTarget.action, message_id: reasonTarget.message.id, reason });
+  }
+  reasonTarget?.opener?.focus();
+  reasonTarget = null;
+});
+
+function announce(text, urgent = false) {
+  const region = urgent ? document.getElementById("urgent-announcer") : announcer;
+  region.textContent = text;
+}
+
+function showCrisis(resources) {
+  const panel = document.getElementById("crisis-panel");
+  const list = document.getElementById("crisis-resources");
+  list.replaceChildren(...resources.map((r) => {
+    const li = document.createElement("li");
+    const link = document.createElement("a");
+    link.href = `tel:${r.contact.replace(/[^0-9+]/g, "")}`;
+    link.textContent = r.contact;
+    li.append(`${r.name}: `, link);
+    return li;
+  }));
+  panel.hidden = false;
+  announce("You're not alone. If you are in danger, call or text 988, or call 911.", true);
+  document.getElementById("crisis-close").focus();
+}
+
+function showAlert(alert) {
+  const box = document.getElementById("therapist-alerts");
+  const what = { crisis: "Crisis language", flag: "A message was reported", support: "Could use support" }[alert.kind];
+  const item = document.createElement("li");
+  item.textContent = `${what}: ${alert.user.display_name}`;
+  box.querySelector("ul").prepend(item);
+  box.hidden = false;
+  announce(`${what} from ${alert.user.display_name}. Open the moderation queue.`, alert.kind === "crisis");
 }
 
 function startReply(message) {
@@ -201,8 +277,15 @@ function showPresence(online) {
 function showLocked(locked) {
   notice.hidden = !locked;
   notice.textContent = locked
-    ? "The room is closed for now. If you are in crisis, call or text 988."
+    ? myRole === "therapist"
+      ? "The room is locked: participants can read but not post. You can still post."
+      : "The room is closed for now. If you are in crisis, call or text 988, or call 911."
     : "";
+  const lockButton = document.getElementById("lock-toggle");
+  if (lockButton) {
+    lockButton.textContent = locked ? "Unlock the room" : "Lock the room";
+    lockButton.dataset.locked = String(locked);
+  }
 }
 
 function showTyping(user) {
@@ -291,6 +374,13 @@ loadEarlier.addEventListener("click", () => {
 });
 
 document.getElementById("reply-cancel").addEventListener("click", cancelReply);
+document.getElementById("crisis-close").addEventListener("click", () => {
+  document.getElementById("crisis-panel").hidden = true;
+  input.focus();
+});
+document.getElementById("lock-toggle")?.addEventListener("click", (event) => {
+  connection.write({ type: "lock", locked: event.currentTarget.dataset.locked !== "true" });
+});
 document.addEventListener("visibilitychange", markRead);
 
 connection.open();
