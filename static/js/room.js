@@ -309,9 +309,13 @@ function renderTyping() {
 }
 
 function showError(frame) {
+  const element = frame.client_id ? pendingLocal.get(frame.client_id) : null;
+  if (element && (frame.code === "unavailable" || frame.code === "rate_limited")) {
+    element.querySelector(".tag").textContent = "Waiting to send…"; // retried by the connection
+    return;
+  }
   composerError.textContent = frame.detail;
-  if (frame.client_id && pendingLocal.has(frame.client_id) && frame.code !== "unavailable") {
-    const element = pendingLocal.get(frame.client_id);
+  if (element) {
     element.classList.add("failed");
     element.querySelector(".tag").textContent = "Not sent";
   }
@@ -352,7 +356,8 @@ composer.addEventListener("submit", (event) => {
 });
 
 input.addEventListener("keydown", (event) => {
-  if (event.key === "Enter" && !event.shiftKey) {
+  // Not while an input method is composing a word (Chinese, Japanese, Korean, some phones).
+  if (event.key === "Enter" && !event.shiftKey && !event.isComposing) {
     event.preventDefault();
     composer.requestSubmit();
   } else if (event.key === "Escape") {

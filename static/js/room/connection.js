@@ -7,6 +7,8 @@ const PONG_WAIT_MS = 10000;
 const BACKOFF_BASE_MS = 500;
 const BACKOFF_CAP_MS = 30000;
 const PERMANENT_CLOSES = new Set([4401, 4403]);
+const RETRYABLE = new Set(["unavailable", "rate_limited"]); // nothing was stored: try again
+const RETRY_AFTER_MS = 3000;
 
 export class RoomConnection {
   constructor(path, handlers) {
@@ -63,9 +65,9 @@ export class RoomConnection {
         }
         break;
       case "error":
-        // A refused send will not be accepted by resending it as is.
-        if (frame.client_id && frame.code !== "unavailable" && frame.code !== "rate_limited") {
-          this.outbox.delete(frame.client_id);
+        if (frame.client_id && this.outbox.has(frame.client_id)) {
+          if (RETRYABLE.has(frame.code)) this.retryLater(frame.client_id);
+          else this.outbox.delete(frame.client_id); // refused as it is: resending won't help
         }
         break;
     }
@@ -82,6 +84,14 @@ export class RoomConnection {
     this.outbox.set(frame.client_id, frame);
     this.write(frame);
     return frame.client_id;
+  }
+
+  // Resend a refused-for-now message on the open socket (it is also resent after a reconnect).
+  retryLater(clientId) {
+    setTimeout(() => {
+      const frame = this.outbox.get(clientId);
+      if (frame) this.write(frame);
+    }, RETRY_AFTER_MS * (0.5 + Math.random()));
   }
 
   write(frame) {

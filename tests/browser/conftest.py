@@ -1,0 +1,201 @@
+"""A real GroupSpace server (daphne in a subprocess) and Debian's Chromium driven by Playwright.
+
+The server has its own SQLite file and in-memory channel layer, seeded with `seed_demo`; these
+tests never touch the Django test database or this process's channel layer.
+"""
+
+import os
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+DEMO_PASSWORD = "groupspace-demo"
+SERVER_START_TIMEOUT = 30.0
+
+
+@pytest.fixture(autouse=True)
+def fresh_channel_layer():
+    """Overrides tests/conftest.py's async fixture of the same name with a no-op.
+
+    The browser tests talk to a server in another process, so this process's channel layer is
+    irrelevant. And the async original cannot run here: Playwright's sync API leaves its own
+    loop marked as running in this thread, so pytest-asyncio fails to run that fixture
+    ("Runner.run() cannot be called from a running event loop").
+    """
+    yield
+
+
+def _free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def _server_env(tmp: Path) -> dict[str, str]:
+    env = {**os.environ, "SQLITE_PATH": str(tmp / "db.sqlite3"), "DEBUG": "1"}
+    for name in ("DATABASE_URL", "REDIS_URL", "DJANGO_SETTINGS_MODULE"):
+        env.pop(name, None)
+    env["PYTHONUNBUFFERED"] = "1"
+    return env
+
+
+def _manage(env: dict[str, str], *args: str) -> None:
+    result = subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    if result.returncode != 0:
+        pytest.fail(
+            f"manage.py {' '.join(args)} failed ({result.returncode}):\n"
+            f"{result.stdout}\n{result.stderr}"
+        )
+
+
+def _answers_http(url: str) -> bool:
+    try:
+        with urllib.request.urlopen(url, timeout=2):  # noqa: S310 (our own http://127.0.0.1)
+            return True
+    except urllib.error.HTTPError:
+        return True  # any HTTP answer means the server is up
+    except OSError:
+        return False
+
+
+@pytest.fixture(scope="session")
+def server_url() -> Iterator[str]:
+    """Migrate and seed a fresh SQLite database, then serve it with daphne on 127.0.0.1."""
+    with tempfile.TemporaryDirectory(prefix="groupspace-browser-") as tmp_name:
+        tmp = Path(tmp_name)
+        env = _server_env(tmp)
+        _manage(env, "migrate", "--noinput")
+        _manage(env, "seed_demo")
+
+        port = _free_port()
+        url = f"http://127.0.0.1:{port}"
+        log_path = tmp / "server.log"
+        with log_path.open("wb") as log:
+            server = subprocess.Popen(
+                [
+                    sys.executable,
+                    "-m",
+                    "daphne",
+                    "-b",
+                    "127.0.0.1",
+                    "-p",
+                    str(port),
+                    "groupspace.asgi:application",
+                ],
+                cwd=ROOT,
+                env=env,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+            )
+        try:
+            deadline = time.monotonic() + SERVER_START_TIMEOUT
+            while not _answers_http(f"{url}/accounts/login/"):
+                if server.poll() is not None or time.monotonic() > deadline:
+                    output = log_path.read_text(errors="replace")
+                    state = (
+                        f"exited with {server.returncode}"
+                        if server.poll() is not None
+                        else f"did not answer within {SERVER_START_TIMEOUT:.0f} s"
+                    )
+                    pytest.fail(f"daphne {state}. Its output:\n{output}")
+                time.sleep(0.1)
+            yield url
+        finally:
+            server.terminate()
+            try:
+                server.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                server.kill()
+                server.wait(timeout=10)
+
+
+@pytest.fixture(scope="package")
+def chromium():
+    """Debian's Chromium, headless (Playwright cannot download its own browser here).
+
+    Package-scoped, not session-scoped, on purpose: while Playwright's sync API is alive it
+    keeps its own event loop marked as running in this thread, so every pytest-asyncio
+    fixture or test that runs later in the same session would fail ("Runner.run() cannot be
+    called from a running event loop"). pytest-django moves tests without a database to the
+    end of the run, so tests outside this folder do run after these ones; scoped to this
+    package, Playwright stops as soon as the last browser test is done.
+    """
+    if not CHROMIUM.exists():
+        pytest.fail(
+            f"{CHROMIUM} is missing: the browser tests need Debian's Chromium. "
+            "Run `make browser` (or `make test`, which installs it)."
+        )
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
+        )
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+@pytest.fixture
+def phone(chromium, server_url):
+    """Opens a fresh phone-sized browser context per call; all are closed after the test."""
+    contexts = []
+
+    def open_phone():
+        context = chromium.new_context(
+            base_url=server_url, viewport={"width": 390, "height": 844}, is_mobile=True
+        )
+        context.set_default_timeout(10_000)
+        contexts.append(context)
+        return context.new_page()
+
+    yield open_phone
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
+def room_as(phone):
+    """Log a demo user in through the real login form and open the evening-recovery room."""
+    from playwright.sync_api import expect
+
+    def enter(email: str, slug: str = "evening-recovery"):
+        page = phone()
+        page.goto("/accounts/login/")
+        page.fill("input[name=login]", email)
+        page.fill("input[name=password]", DEMO_PASSWORD)
+        page.click("form.stacked-form button[type=submit]")
+        page.wait_for_url(lambda url: "/accounts/login/" not in url)
+        page.goto(f"/groups/{slug}/")
+        expect(page.locator("#connection-status")).to_have_text("Connected")
+        expect(page.locator("#room")).to_have_attribute("data-connection", "online")
+        return page
+
+    return enter
