@@ -149,3 +149,25 @@ async def test_lock_and_unlock_reach_everyone(open_socket, dana, alice):
     await dana_socket.send({"type": "lock", "locked": False})
     assert await alice_socket.receive_type("room") == {"type": "room", "locked": False}
     assert await audit_actions() == ["room.lock", "room.unlock"]
+
+
+async def test_held_messages_in_history_and_sync_for_each_kind_of_viewer(
+    open_socket, alice, bob, dana, evening
+):
+    await database_sync_to_async(IOPGroup.objects.filter(pk=evening.pk).update)(
+        moderation_mode=IOPGroup.ModerationMode.PRE
+    )
+    author = await open_socket(alice)
+    await author.send(send_frame("held one"))
+    held_id = (await author.receive_type("ack"))["message"]["id"]
+    await author.receive_type("message")
+    expected = {"author": [held_id], "therapist": [held_id], "peer": []}
+    for viewer, user in (("author", alice), ("therapist", dana), ("peer", bob)):
+        socket = await open_socket(user)
+        await socket.send({"type": "history", "before": None, "limit": 10})
+        history = (await socket.receive_type("history"))["messages"]
+        await socket.send({"type": "sync", "after": 0})
+        synced = (await socket.receive_type("sync"))["messages"]
+        assert [m["id"] for m in history] == expected[viewer], viewer
+        assert [m["id"] for m in synced] == expected[viewer], viewer
+        assert socket.hello["last_message_id"] == (held_id if expected[viewer] else None)
