@@ -60,6 +60,7 @@ urlpatterns = [
     path("groups/<slug:slug>/audit/", moderation_views.group_audit, name="group_audit"),
     path("audit/", moderation_views.clinic_audit, name="clinic_audit"),
     path("invite/<str:token>/", invitation_views.open_invitation, name="invitation"),
+    path("", include("checkins.urls")),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -1,0 +1,3 @@
+"""Check-in pages (mounted at the site root by groupspace/urls.py)."""
+
+urlpatterns: list = []
