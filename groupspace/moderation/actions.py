@@ -154,7 +154,13 @@ def flag_message(member: Member, message_id: int, reason: str) -> None:
             message=message, reporter=membership.user, defaults={"reason": reason}
         )
         if created:
-            raise_alert(membership.group, Alert.Kind.FLAG, membership.user, message=message)
+            raise_alert(
+                membership.group,
+                Alert.Kind.FLAG,
+                membership.user,
+                message=message,
+                reason="reported",
+            )
 
 
 def dismiss_report(member: Member, report_id: int) -> None:

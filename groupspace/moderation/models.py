@@ -49,6 +49,9 @@ class Alert(models.Model):
     message = models.ForeignKey(
         "room.Message", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
     )
+    # Why, in a word a screen can translate: "crisis_language", "reported", "asked_for_support",
+    # "mood_low", "craving_high", "mood_drop".
+    reason = models.CharField(max_length=40, blank=True)
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
     acknowledged_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"

@@ -40,12 +40,17 @@ def check_message_for_crisis(message) -> Alert | None:
             {"type": "crisis", "message_id": message.id, "resources": crisis_resources()}
         ),
     )
-    return raise_alert(message.group, Alert.Kind.CRISIS, message.author, message=message)
+    return raise_alert(
+        message.group, Alert.Kind.CRISIS, message.author, message=message, reason="crisis_language"
+    )
 
 
-def raise_alert(group, kind: str, user, *, message=None) -> Alert:
-    """Store an alert and send it live to the group's therapists (after commit)."""
-    alert = Alert.objects.create(group=group, kind=kind, user=user, message=message)
+def raise_alert(group, kind: str, user, *, message=None, reason: str = "") -> Alert:
+    """Store an alert and send it live to the group's therapists (after commit).
+
+    Used by the room (crisis language, reports) and by check-ins (kind `support`).
+    """
+    alert = Alert.objects.create(group=group, kind=kind, user=user, message=message, reason=reason)
     role = role_in_group(group.pk, user.pk) or Membership.Role.PARTICIPANT
     events.to_therapists(
         group.pk,
@@ -56,6 +61,7 @@ def raise_alert(group, kind: str, user, *, message=None) -> Alert:
                     "id": alert.pk,
                     "kind": kind,
                     "message_id": message.pk if message else None,
+                    "reason": reason,
                     "user": user_dict(user, role),
                     "created_at": iso(alert.created_at),
                 },
