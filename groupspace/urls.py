@@ -2,12 +2,14 @@ from django.contrib import admin
 from django.urls import include, path
 
 from groupspace.accounts import views as account_views
+from groupspace.health import healthz
 from groupspace.groups import views as group_views
 from groupspace.invitations import views as invitation_views
 from groupspace.moderation import views as moderation_views
 
 urlpatterns = [
     path("", group_views.home, name="home"),
+    path("healthz", healthz, name="healthz"),
     path("profile/", account_views.profile, name="profile"),
     path("groups/", group_views.group_list, name="group_list"),
     path("groups/<slug:slug>/", group_views.room, name="room"),
