@@ -2,8 +2,8 @@ from django.contrib import admin
 from django.urls import include, path
 
 from groupspace.accounts import views as account_views
-from groupspace.health import healthz
 from groupspace.groups import views as group_views
+from groupspace.health import healthz
 from groupspace.invitations import views as invitation_views
 from groupspace.moderation import views as moderation_views
 
