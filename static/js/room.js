@@ -105,7 +105,8 @@ function onFrame(frame) {
 }
 
 function upsert(message, announce) {
-  const known = messages.has(message.id);
+  const previous = messages.get(message.id);
+  const known = previous !== undefined;
   messages.set(message.id, message);
   if (oldestId === null || message.id < oldestId) oldestId = message.id;
   const element = renderMessage(message);
@@ -118,6 +119,9 @@ function upsert(message, announce) {
     const nearBottom = timeline.scrollHeight - timeline.scrollTop - timeline.clientHeight < 80;
     list.insertBefore(element, after ?? null);
     if (!after && nearBottom) element.scrollIntoView({ block: "end" });
+  }
+  if (message.state === "removed" && previous?.body && announcer.textContent.includes(previous.body)) {
+    announcer.textContent = ""; // a removed message must not linger for screen readers
   }
   if (announce && !known) {
     announcer.textContent = `${message.author ? message.author.display_name : "GroupSpace"}: ${message.body}`;
@@ -152,9 +156,10 @@ function renderMessage(message) {
   }
   const body = document.createElement("p");
   body.className = "message-body";
-  if (message.state === "removed") body.textContent = "This message was removed by a moderator.";
-  else body.textContent = message.body; // text, never HTML
+  const hidden = message.state === "removed" && myRole !== "therapist";
+  body.textContent = hidden ? "This message was removed by a moderator." : message.body; // text, never HTML
   li.append(body);
+  if (message.state === "removed" && !hidden) li.append(tag("Removed: participants no longer see it"));
   if (message.state === "pending") li.append(tag("Waiting for a therapist's approval"));
   if (message.state !== "removed") li.append(renderActions(message));
   return li;
