@@ -11,7 +11,7 @@ from groupspace.groups.models import Membership
 from . import events
 from .actions import Member, last_visible_message_id, require_member
 from .models import RoomConnection
-from .serializers import member_dict
+from .serializers import iso, member_dict
 
 # Clients ping at least every 30 s; a socket silent for longer than this is gone.
 PRESENCE_TIMEOUT = timedelta(seconds=75)
@@ -59,6 +59,8 @@ def open_connection(user, slug: str, channel_name: str) -> tuple[Member, dict]:
         "group": {"slug": group.slug, "name": group.name, "locked": group.is_locked},
         "online": online,
         "last_message_id": last_visible_message_id(membership),
+        # Added: a muted member sees until when as soon as the room opens.
+        "muted_until": iso(membership.muted_until) if membership.is_muted() else None,
     }
     return member, hello
 

@@ -50,6 +50,7 @@ function onFrame(frame) {
       root.dataset.role = myRole;
       showPresence(frame.online);
       showLocked(frame.group.locked);
+      if (frame.muted_until) showMuted(frame.muted_until);
       if (messages.size === 0) connection.write({ type: "history", before: null, limit: 50 });
       break;
     case "history":
@@ -85,9 +86,7 @@ function onFrame(frame) {
       showLocked(frame.locked);
       break;
     case "muted":
-      composerError.textContent = frame.until
-        ? `A therapist has paused your messages until ${new Date(frame.until).toLocaleString()}. You can still read the room.`
-        : "You can write in the room again.";
+      showMuted(frame.until);
       break;
     case "error":
       showError(frame);
@@ -291,6 +290,12 @@ function showLocked(locked) {
     lockButton.textContent = locked ? "Unlock the room" : "Lock the room";
     lockButton.dataset.locked = String(locked);
   }
+}
+
+function showMuted(until) {
+  composerError.textContent = until
+    ? `A therapist has paused your messages until ${new Date(until).toLocaleString()}. You can still read the room.`
+    : "You can write in the room again.";
 }
 
 function showTyping(user) {

@@ -171,3 +171,13 @@ async def test_held_messages_in_history_and_sync_for_each_kind_of_viewer(
         assert [m["id"] for m in history] == expected[viewer], viewer
         assert [m["id"] for m in synced] == expected[viewer], viewer
         assert socket.hello["last_message_id"] == (held_id if expected[viewer] else None)
+
+
+async def test_a_muted_member_sees_until_when_in_hello(open_socket, dana, alice):
+    dana_socket = await open_socket(dana)
+    await dana_socket.send({"type": "mute", "user_id": alice.id, "minutes": 60})
+    await dana_socket.send({"type": "ping"})
+    await dana_socket.receive_type("pong")
+    socket = await open_socket(alice)
+    assert socket.hello["muted_until"].endswith("Z")
+    assert (await open_socket(dana)).hello["muted_until"] is None
