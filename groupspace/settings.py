@@ -131,6 +131,8 @@ if REDIS_URL:
                         # redis-py 8 defaults socket_timeout to 5 s, the same as the layer's
                         # blocking pop: idle consumers then die (STACK-NOTES trap 1).
                         "socket_timeout": 15,
+                        # A Redis that is down must fail fast, not hang a post or a socket.
+                        "socket_connect_timeout": 2,
                         # The default pool of 100 raises instead of waiting (trap 2).
                         "max_connections": 1000,
                     }

@@ -4,13 +4,17 @@ It holds no ORM code of its own: every database touch is an action run in a thre
 frames are dispatched through an explicit table, never by name lookup on the consumer.
 """
 
+import asyncio
 import json
 import logging
 import time
 from collections.abc import Awaitable, Callable
 
 from channels.db import database_sync_to_async
+from channels.exceptions import StopConsumer
 from channels.generic.websocket import AsyncWebsocketConsumer
+from channels.layers import get_channel_layer
+from channels.utils import await_many_dispatch
 from django.db import DatabaseError
 
 from groupspace.groups.access import NoAccess
@@ -26,6 +30,10 @@ CLOSE_NOT_LOGGED_IN = 4401
 CLOSE_NO_ACCESS = 4403
 CLOSE_FLOODING = 4429
 POSTING_FRAMES = {"send", "prompt"}
+LAYER_RETRY_FIRST_SECONDS = 0.5
+LAYER_RETRY_MAX_SECONDS = 5
+# Channel-layer failures seen by this process's sockets (see RoomConsumer.on_ping).
+layer_failures = 0
 
 
 class TokenBucket:
@@ -52,6 +60,50 @@ class RoomConsumer(AsyncWebsocketConsumer):
     FLOOD_STRIKES = 20
 
     member: actions.Member | None = None
+    audiences: list[str] = []
+    joined_after_failures = 0
+
+    async def __call__(self, scope, receive, send):
+        """Channels' AsyncConsumer.__call__, with a channel-layer receive that survives the
+        layer going away (Redis restarting): the socket stays open meanwhile, and clients
+        catch up through `pong.last_message_id` and `sync`."""
+        self.scope = scope
+        self.channel_layer = get_channel_layer(self.channel_layer_alias)
+        self.channel_name = await self.channel_layer.new_channel()
+        self.base_send = send
+        try:
+            await await_many_dispatch([receive, self.receive_from_layer], self.dispatch)
+        except StopConsumer:
+            pass
+
+    async def receive_from_layer(self) -> dict:
+        """The next channel-layer event. When the layer fails, wait and retry until this
+        socket's groups can be joined again (a restarted Redis has forgotten them)."""
+        global layer_failures
+        delay = LAYER_RETRY_FIRST_SECONDS
+        while True:
+            try:
+                return await self.channel_layer.receive(self.channel_name)
+            except Exception:  # noqa: BLE001 (whatever the layer raised, the socket lives on)
+                layer_failures += 1
+                log.warning("channel layer receive failed; retrying in %.1f s", delay)
+            while True:
+                await asyncio.sleep(delay)
+                delay = min(delay * 2, LAYER_RETRY_MAX_SECONDS)
+                if await self.join_audiences():
+                    break
+
+    async def join_audiences(self) -> bool:
+        """Join this socket's channel-layer groups; False if the layer is down right now."""
+        failures_seen = layer_failures
+        try:
+            for group in self.audiences:
+                await self.channel_layer.group_add(group, self.channel_name)
+        except Exception:  # noqa: BLE001
+            log.warning("channel layer unavailable: the socket works without live events")
+            return False
+        self.joined_after_failures = failures_seen
+        return True
 
     async def connect(self):
         user = self.scope.get("user")
@@ -70,9 +122,10 @@ class RoomConsumer(AsyncWebsocketConsumer):
         self.sends_bucket = TokenBucket(capacity=8, rate=1)
         self.strikes = 0
         # Join the audiences before reading the room's state, so nothing posted in between is
-        # missed: anything that arrives twice is de-duplicated by id on the client.
-        for group in events.socket_groups(member.group_id, member.user_id, member.role):
-            await self.channel_layer.group_add(group, self.channel_name)
+        # missed: anything that arrives twice is de-duplicated by id on the client. Without the
+        # layer the socket still works: posts are stored and clients `sync`.
+        self.audiences = events.socket_groups(member.group_id, member.user_id, member.role)
+        await self.join_audiences()
         self.member = member
         try:
             _, hello = await database_sync_to_async(presence.open_connection)(
@@ -88,10 +141,11 @@ class RoomConsumer(AsyncWebsocketConsumer):
     async def disconnect(self, code):
         if self.member is None:
             return
-        for group in events.socket_groups(
-            self.member.group_id, self.member.user_id, self.member.role
-        ):
-            await self.channel_layer.group_discard(group, self.channel_name)
+        try:
+            for group in self.audiences:
+                await self.channel_layer.group_discard(group, self.channel_name)
+        except Exception:  # noqa: BLE001 (entries expire with group_expiry)
+            log.warning("channel layer unavailable while leaving groups")
         try:
             await database_sync_to_async(presence.close_connection)(self.member, self.channel_name)
         except DatabaseError:
@@ -173,6 +227,10 @@ class RoomConsumer(AsyncWebsocketConsumer):
         await database_sync_to_async(actions.react)(self.member, message_id, emoji, on)
 
     async def on_ping(self, frame: dict) -> None:
+        if self.joined_after_failures != layer_failures:
+            # Another socket in this process saw the layer fail since this one joined: its
+            # groups may be gone too (a Redis restart), and joining again is harmless.
+            await self.join_audiences()
         pong = await database_sync_to_async(_ping)(self.member, self.channel_name)
         await self.send_frame(pong)
 
