@@ -140,7 +140,7 @@ if REDIS_URL:
                 "prefix": os.environ.get("CHANNEL_LAYER_PREFIX", "groupspace"),
                 "capacity": 200,
                 "expiry": 60,
-                # Sockets re-join their groups on every ping (see the consumer), so a group entry
+                # Sockets re-join their groups hourly on a ping (see the consumer), so an entry
                 # older than this belongs to a socket that is gone.
                 "group_expiry": 86400,
             },

@@ -32,6 +32,7 @@ CLOSE_FLOODING = 4429
 POSTING_FRAMES = {"send", "prompt"}
 LAYER_RETRY_FIRST_SECONDS = 0.5
 LAYER_RETRY_MAX_SECONDS = 5
+REJOIN_AFTER_SECONDS = 3600
 # Channel-layer failures seen by this process's sockets (see RoomConsumer.on_ping).
 layer_failures = 0
 
@@ -62,6 +63,7 @@ class RoomConsumer(AsyncWebsocketConsumer):
     member: actions.Member | None = None
     audiences: list[str] = []
     joined_after_failures = 0
+    joined_at = 0.0
 
     async def __call__(self, scope, receive, send):
         """Channels' AsyncConsumer.__call__, with a channel-layer receive that survives the
@@ -103,6 +105,7 @@ class RoomConsumer(AsyncWebsocketConsumer):
             log.warning("channel layer unavailable: the socket works without live events")
             return False
         self.joined_after_failures = failures_seen
+        self.joined_at = time.monotonic()
         return True
 
     async def connect(self):
@@ -227,9 +230,11 @@ class RoomConsumer(AsyncWebsocketConsumer):
         await database_sync_to_async(actions.react)(self.member, message_id, emoji, on)
 
     async def on_ping(self, frame: dict) -> None:
-        if self.joined_after_failures != layer_failures:
-            # Another socket in this process saw the layer fail since this one joined: its
-            # groups may be gone too (a Redis restart), and joining again is harmless.
+        stale = time.monotonic() - self.joined_at > REJOIN_AFTER_SECONDS
+        if stale or self.joined_after_failures != layer_failures:
+            # Join again (harmless when still joined): after an hour, so a long-lived socket
+            # outlives the layer's group_expiry; and when another socket in this process saw
+            # the layer fail since this one joined (a restarted Redis forgets groups).
             await self.join_audiences()
         pong = await database_sync_to_async(_ping)(self.member, self.channel_name)
         await self.send_frame(pong)
