@@ -134,21 +134,23 @@ class RoomConsumer(AsyncWebsocketConsumer):
             _, hello = await database_sync_to_async(presence.open_connection)(
                 user, slug, self.channel_name
             )
-        except NoAccess:
+        except (NoAccess, presence.TooManySockets) as refusal:
+            self.member = None  # nothing registered: nothing to clean up on disconnect
             await self.accept()
-            await self.close(code=CLOSE_NO_ACCESS)
+            too_many = isinstance(refusal, presence.TooManySockets)
+            await self.close(code=CLOSE_FLOODING if too_many else CLOSE_NO_ACCESS)
             return
         await self.accept()
         await self.send_frame(hello)
 
     async def disconnect(self, code):
-        if self.member is None:
-            return
         try:
             for group in self.audiences:
                 await self.channel_layer.group_discard(group, self.channel_name)
         except Exception:  # noqa: BLE001 (entries expire with group_expiry)
             log.warning("channel layer unavailable while leaving groups")
+        if self.member is None:
+            return
         try:
             await database_sync_to_async(presence.close_connection)(self.member, self.channel_name)
         except DatabaseError:

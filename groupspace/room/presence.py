@@ -15,6 +15,13 @@ from .serializers import iso, member_dict
 
 # Clients ping at least every 30 s; a socket silent for longer than this is gone.
 PRESENCE_TIMEOUT = timedelta(seconds=75)
+# Phones, laptops and tabs across all of a person's groups: generous for a person, a wall for
+# a script opening sockets in a loop.
+MAX_SOCKETS_PER_PERSON = 12
+
+
+class TooManySockets(Exception):
+    """The person already has MAX_SOCKETS_PER_PERSON open sockets."""
 
 
 def online_members(group_id: int) -> list[dict]:
@@ -36,13 +43,19 @@ def online_members(group_id: int) -> list[dict]:
 def open_connection(user, slug: str, channel_name: str) -> tuple[Member, dict]:
     """Register a socket for a member. Returns the member and the `hello` frame.
 
-    Raises NoAccess for anyone who is not an active member of a live group.
+    Raises NoAccess for anyone who is not an active member of a live group, TooManySockets
+    past the per-person cap.
     """
     group, membership = access_group_for_member(user, slug)
     member = Member(user_id=user.pk, group_id=group.pk, role=membership.role)
     with transaction.atomic():
         was_online = _is_online(member)
         _forget_stale_connections(group.pk)
+        open_sockets = RoomConnection.objects.filter(
+            user=user, last_seen__gte=timezone.now() - PRESENCE_TIMEOUT
+        ).count()
+        if open_sockets >= MAX_SOCKETS_PER_PERSON:
+            raise TooManySockets
         RoomConnection.objects.update_or_create(
             channel_name=channel_name,
             defaults={"group": group, "user": user, "last_seen": timezone.now()},

@@ -110,3 +110,12 @@ async def test_saving_a_membership_without_a_role_change_keeps_the_socket(open_s
     await database_sync_to_async(membership.save)()
     await socket.send({"type": "ping"})
     assert (await socket.receive_type("pong"))["type"] == "pong"
+
+
+async def test_a_person_can_hold_a_dozen_sockets_but_not_more(open_socket, alice):
+    from groupspace.room.presence import MAX_SOCKETS_PER_PERSON
+
+    for _ in range(MAX_SOCKETS_PER_PERSON):
+        await open_socket(alice)
+    refused = await open_socket(alice, expect_hello=False)
+    assert await refused.close_code() == 4429
