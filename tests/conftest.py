@@ -35,6 +35,12 @@ async def fresh_channel_layer():
 
 
 @pytest.fixture(autouse=True)
+def fast_password_hashing(settings):
+    """Real hashing is deliberately slow; personas don't need it (login tests still check it)."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
 def fresh_cache():
     """Rate limits and typing throttles live in the cache: start each test with none.
 

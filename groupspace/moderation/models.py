@@ -62,5 +62,18 @@ class Alert(models.Model):
         ordering = ["-created_at"]
         indexes = [models.Index(fields=["group", "acknowledged_at"], name="alert_group_open")]
 
+    REASON_LABELS = {
+        "crisis_language": "Crisis language",
+        "reported": "Reported message",
+        "asked_for_support": "Could use support",
+        "mood_low": "Mood at its lowest",
+        "craving_high": "Strong craving",
+        "mood_drop": "Mood dropping",
+    }
+
     def __str__(self) -> str:
         return f"{self.kind} alert in group {self.group_id}"
+
+    @property
+    def label(self) -> str:
+        return self.REASON_LABELS.get(self.reason) or self.get_kind_display()

@@ -125,6 +125,22 @@ def announce_message_updated(message: Message, *, held: bool | None = None) -> N
     events.to_room(message.group_id, participants=for_others, therapists=for_therapists)
 
 
+def update_message_content(message_id: int | None, body: str, data: dict) -> None:
+    """Replace a post's `body` and `data` (an edited or withdrawn check-in) and announce it.
+
+    A message a moderator removed stays removed and unchanged.
+    """
+    if message_id is None:
+        return
+    changed = (
+        Message.objects.filter(pk=message_id)
+        .exclude(state=Message.State.REMOVED)
+        .update(body=body, data=data)
+    )
+    if changed:
+        announce_message_updated(_reload(message_id))
+
+
 def is_held_for_review(group: IOPGroup, membership: Membership) -> bool:
     return (
         group.moderation_mode == IOPGroup.ModerationMode.PRE

@@ -3,6 +3,14 @@ import { RoomConnection } from "./room/connection.js";
 
 const EMOJI = { heart: "❤️", clap: "👏", pray: "🙏", muscle: "💪", hug: "🤗", smile: "🙂" };
 const EMOJI_LABEL = { heart: "heart", clap: "applause", pray: "thanks", muscle: "strength", hug: "hug", smile: "smile" };
+const ALERT_REASONS = {
+  crisis_language: "Crisis language",
+  reported: "A message was reported",
+  asked_for_support: "Could use support",
+  mood_low: "Mood at its lowest",
+  craving_high: "Strong craving",
+  mood_drop: "Mood dropping",
+};
 const STATUS_TEXT = {
   connecting: "Connecting…",
   online: "Connected",
@@ -253,7 +261,7 @@ function showCrisis(resources) {
 
 function showAlert(alert) {
   const box = document.getElementById("therapist-alerts");
-  const what = { crisis: "Crisis language", flag: "A message was reported", support: "Could use support" }[alert.kind];
+  const what = ALERT_REASONS[alert.reason] ?? { crisis: "Crisis language", flag: "A message was reported", support: "Could use support" }[alert.kind];
   const item = document.createElement("li");
   item.textContent = `${what}: ${alert.user.display_name}`;
   box.querySelector("ul").prepend(item);

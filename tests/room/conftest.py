@@ -13,10 +13,11 @@ from tests.conftest import session_cookie
 
 
 def pytest_collection_modifyitems(config, items):
-    """Every test here runs twice in `make test`: on SQLite and the in-memory layer, then on
-    PostgreSQL and Redis."""
+    """Every websocket test (here, and check-ins' live tests) runs twice in `make test`: on
+    SQLite and the in-memory layer, then on PostgreSQL and Redis."""
     for item in items:
-        if "/tests/room/" in str(item.path):
+        path = str(item.path)
+        if "/tests/room/" in path or path.endswith("/tests/checkins/test_live.py"):
             item.add_marker(pytest.mark.services_suite)
 
 

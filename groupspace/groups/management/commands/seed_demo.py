@@ -1,6 +1,8 @@
-"""Demo data for trying GroupSpace: two groups, their people and a few messages. Idempotent."""
+"""Demo data for trying GroupSpace: groups, people, messages, past check-ins. Idempotent."""
 
+import uuid
 from datetime import timedelta
+from decimal import Decimal
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
@@ -62,6 +64,25 @@ GROUPS = [
 ]
 STAFF = ("admin@demo.test", "Avery", "Admin")
 FIRST_TIMERS = {"casey@demo.test"}
+# Private daily check-ins ending yesterday (so today's reminder still shows): one list per
+# score, oldest day first; None in "mood" is a day without a check-in.
+DEMO_CHECKINS = {
+    "alex@demo.test": {
+        "mood": [4, 4, 3, 4, 5, 4, 3, 3, 4, 4, 3, 4],
+        "anxiety": [3, 4, 5, 3, 2, 3, 5, 6, 4, 3, 4, 3],
+        "craving": [3, 2, 4, 3, 1, 2, 5, 4, 3, 2, 3, 2],
+    },
+    "blake@demo.test": {
+        "mood": [3, 2, 3, None, 3, None, None, None],
+        "anxiety": [6, 7, 6, None, 5, None, None, None],
+        "craving": [5, 6, 5, None, 4, None, None, None],
+    },
+    "drew@demo.test": {
+        "mood": [2, 3, 3, 3, 4, 3, 4, 4, 4, 5],
+        "anxiety": [8, 7, 6, 6, 5, 6, 4, 4, 3, 3],
+        "craving": [None] * 10,
+    },
+}
 
 
 class Command(BaseCommand):
@@ -125,9 +146,42 @@ class Command(BaseCommand):
                     },
                 )
                 people[email] = user
+        self.checkins(group, people)
         if Message.objects.filter(group=group).exists():
             return
         start = timezone.now() - timedelta(hours=len(spec["messages"]))
         for offset, (email, body) in enumerate(spec["messages"]):
             message, _ = post_message(group, people[email], body=body)
             Message.objects.filter(pk=message.pk).update(created_at=start + timedelta(hours=offset))
+
+    def checkins(self, group: IOPGroup, people: dict[str, User]) -> None:
+        """Past check-ins, stored as history (no alerts, nothing posted): demo data only."""
+        # Imported here: check-ins build on the core, and only this demo command reaches back.
+        from checkins.actions import today_for
+        from checkins.models import CheckIn
+
+        if CheckIn.objects.filter(group=group).exists():
+            return
+        now = timezone.now()
+        for email, scores in DEMO_CHECKINS.items():
+            user = people.get(email)
+            if user is None:
+                continue
+            days = zip(scores["mood"], scores["anxiety"], scores["craving"], strict=True)
+            for days_ago, (mood, anxiety, craving) in zip(
+                range(len(scores["mood"]), 0, -1), days, strict=True
+            ):
+                if mood is None:
+                    continue
+                CheckIn.objects.create(
+                    group=group,
+                    user=user,
+                    client_id=uuid.uuid4(),
+                    mood=mood,
+                    anxiety=anxiety,
+                    craving=craving,
+                    sleep_hours=Decimal("7.0"),
+                    self_care=["exercise"] if mood >= 4 else ["rest"],
+                    local_date=today_for(user) - timedelta(days=days_ago),
+                    created_at=now - timedelta(days=days_ago),
+                )
