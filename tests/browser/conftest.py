@@ -5,7 +5,6 @@ tests never touch the Django test database or this process's channel layer.
 """
 
 import os
-import socket
 import subprocess
 import sys
 import tempfile
@@ -16,6 +15,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
+from tests.ports import free_port
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = Path("/usr/bin/chromium")
@@ -42,12 +43,6 @@ def fresh_channel_layer():
     ("Runner.run() cannot be called from a running event loop").
     """
     yield
-
-
-def _free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def _server_env(tmp: Path) -> dict[str, str]:
@@ -93,7 +88,7 @@ def server_url() -> Iterator[str]:
         _manage(env, "migrate", "--noinput")
         _manage(env, "seed_demo")
 
-        port = _free_port()
+        port = free_port()
         url = f"http://127.0.0.1:{port}"
         log_path = tmp / "server.log"
         with log_path.open("wb") as log:

@@ -9,7 +9,6 @@ import asyncio
 import json
 import os
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -25,6 +24,7 @@ from websockets.exceptions import ConnectionClosed
 
 from groupspace.room.models import Message
 from tests.conftest import session_cookie
+from tests.ports import free_port, wait_until_listening
 
 pytestmark = pytest.mark.skipif(
     not settings.REDIS_URL or connection.vendor != "postgresql",
@@ -32,12 +32,6 @@ pytestmark = pytest.mark.skipif(
 )
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 class Daphne:
@@ -71,15 +65,9 @@ class Daphne:
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline:
-            try:
-                with socket.create_connection(("127.0.0.1", self.port), timeout=0.2):
-                    return
-            except OSError:
-                time.sleep(0.05)
-        self.kill()
-        raise RuntimeError("daphne did not start")
+        if not wait_until_listening(self.port):
+            self.kill()
+            raise RuntimeError("daphne did not start")
 
     def kill(self) -> None:
         if self.process and self.process.poll() is None:

@@ -5,7 +5,6 @@ The Redis here is the test's own process on a port of its own, never the machine
 """
 
 import shutil
-import socket
 import subprocess
 import time
 
@@ -13,18 +12,14 @@ import pytest
 from channels.layers import DEFAULT_CHANNEL_LAYER, channel_layers
 from django.test import override_settings
 
+from tests.ports import free_port, wait_until_listening
+
 from .test_messages import send_frame
 
 pytestmark = pytest.mark.skipif(
     shutil.which("redis-server") is None,
     reason="redis-server is not installed (.ci/run installs it)",
 )
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 class OwnRedis:
@@ -53,14 +48,8 @@ class OwnRedis:
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )
-        deadline = time.monotonic() + 10
-        while time.monotonic() < deadline:
-            try:
-                with socket.create_connection(("127.0.0.1", self.port), timeout=0.2):
-                    return
-            except OSError:
-                time.sleep(0.05)
-        raise RuntimeError("the test's redis-server did not start")
+        if not wait_until_listening(self.port, seconds=10):
+            raise RuntimeError("the test's redis-server did not start")
 
     def stop(self) -> None:
         self.process.terminate()
