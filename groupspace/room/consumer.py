@@ -128,6 +128,10 @@ class RoomConsumer(AsyncWebsocketConsumer):
         # missed: anything that arrives twice is de-duplicated by id on the client. Without the
         # layer the socket still works: posts are stored and clients `sync`.
         self.audiences = events.socket_groups(member.group_id, member.user_id, member.role)
+        session = self.scope.get("session")
+        if session is not None and session.session_key:
+            # Logging out closes this socket at once, on whichever process holds it.
+            self.audiences.append(events.session_group(session.session_key))
         await self.join_audiences()
         self.member = member
         try:

@@ -6,6 +6,7 @@ sent, not by `if` statements in consumers. Events are sent after the transaction
 layer may drop one, so the database stays the record (clients `sync`).
 """
 
+import hashlib
 import logging
 
 from asgiref.sync import async_to_sync
@@ -25,6 +26,13 @@ def therapists_group(group_id: int) -> str:
 
 def person_group(group_id: int, user_id: int) -> str:
     return f"room-{group_id}-person-{user_id}"
+
+
+def session_group(session_key: str) -> str:
+    """Every socket opened with one login session. Hashed: a session key is a credential and
+    must not appear in Redis keys or logs."""
+    digest = hashlib.sha256(f"groupspace-session:{session_key}".encode()).hexdigest()[:40]
+    return f"session-{digest}"
 
 
 def socket_groups(group_id: int, user_id: int, role: str) -> list[str]:

@@ -4,6 +4,7 @@ A signal rather than a call in each action because the admin and the shell chang
 memberships too, and a socket left open after removal would be a privacy leak.
 """
 
+from django.contrib.auth.signals import user_logged_out
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
@@ -11,7 +12,7 @@ from groupspace.accounts.models import User
 from groupspace.groups.models import IOPGroup, Membership
 
 from . import events
-from .consumer import CLOSE_NO_ACCESS, CLOSE_RECONNECT
+from .consumer import CLOSE_NO_ACCESS, CLOSE_NOT_LOGGED_IN, CLOSE_RECONNECT
 
 
 @receiver(post_save, sender=Membership)
@@ -40,3 +41,13 @@ def close_sockets_of_deactivated_user(sender, instance: User, **kwargs):
     if not instance.is_active:
         for group_id in Membership.objects.filter(user=instance).values_list("group_id", flat=True):
             events.to_person(group_id, instance.pk, events.close_event(CLOSE_NO_ACCESS))
+
+
+@receiver(user_logged_out)
+def close_sockets_of_ended_session(sender, request, user, **kwargs):
+    """A logout (a password change logs out too) closes that login's sockets with 4401."""
+    session_key = getattr(getattr(request, "session", None), "session_key", None)
+    if session_key:
+        events.send_on_commit(
+            events.session_group(session_key), events.close_event(CLOSE_NOT_LOGGED_IN)
+        )

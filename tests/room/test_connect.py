@@ -119,3 +119,28 @@ async def test_a_person_can_hold_a_dozen_sockets_but_not_more(open_socket, alice
         await open_socket(alice)
     refused = await open_socket(alice, expect_hello=False)
     assert await refused.close_code() == 4429
+
+
+async def test_logging_out_closes_that_sessions_sockets_only(transactional_db, open_socket, alice):
+    from django.test import Client
+
+    from .conftest import Socket, communicator
+
+    @database_sync_to_async
+    def login() -> Client:
+        client = Client()
+        client.force_login(alice)
+        return client
+
+    laptop = await login()
+    laptop_socket = Socket(communicator("/ws/groups/evening/", laptop.cookies["sessionid"].value))
+    assert (await laptop_socket.communicator.connect())[0]
+    await laptop_socket.receive_type("hello")
+    phone_socket = await open_socket(alice)  # another login of the same person
+
+    response = await database_sync_to_async(laptop.post)("/accounts/logout/")
+    assert response.status_code == 302
+    assert await laptop_socket.close_code() == 4401
+    await phone_socket.send({"type": "ping"})
+    assert (await phone_socket.receive_type("pong"))["type"] == "pong"
+    await laptop_socket.disconnect()
