@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "channels",
     "allauth",
     "allauth.account",
+    "allauth.mfa",
     "groupspace.accounts",
     "groupspace.audit",
     "groupspace.groups",
@@ -76,6 +77,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "groupspace.accounts.middleware.RequireMFAForCareTeamMiddleware",
 ]
 
 ROOT_URLCONF = "groupspace.urls"
@@ -185,6 +187,11 @@ ACCOUNT_RATE_LIMITS = {
     "reset_password": "20/m/ip,5/m/key",
     "signup": "20/h/ip",
 }
+# Multi-factor authentication: TOTP apps and recovery codes. Therapists and staff must set it up
+# before using any page when this is on (production); participants may.
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = "GroupSpace"
+MFA_REQUIRED_FOR_CARE_TEAM = env_bool("MFA_REQUIRED_FOR_CARE_TEAM", not DEBUG)
 LOGIN_REDIRECT_URL = "/"
 LOGIN_URL = "/accounts/login/"
 
