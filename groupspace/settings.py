@@ -78,6 +78,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "groupspace.accounts.idle.IdleTimeoutMiddleware",
     "groupspace.accounts.middleware.RequireMFAForCareTeamMiddleware",
 ]
 
@@ -193,6 +194,11 @@ ACCOUNT_RATE_LIMITS = {
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "GroupSpace"
 MFA_REQUIRED_FOR_CARE_TEAM = env_bool("MFA_REQUIRED_FOR_CARE_TEAM", not DEBUG)
+# Automatic logoff after inactivity (minutes): therapists and staff, and participants (who
+# mostly use their own phone). A session never outlives the longer of the two.
+IDLE_TIMEOUT_CARE_TEAM_MINUTES = int(os.environ.get("IDLE_TIMEOUT_CARE_TEAM_MINUTES", "30"))
+IDLE_TIMEOUT_PARTICIPANT_MINUTES = int(os.environ.get("IDLE_TIMEOUT_PARTICIPANT_MINUTES", "720"))
+SESSION_COOKIE_AGE = 60 * max(IDLE_TIMEOUT_CARE_TEAM_MINUTES, IDLE_TIMEOUT_PARTICIPANT_MINUTES)
 LOGIN_REDIRECT_URL = "/"
 LOGIN_URL = "/accounts/login/"
 

@@ -17,6 +17,7 @@ from channels.layers import get_channel_layer
 from channels.utils import await_many_dispatch
 from django.db import DatabaseError
 
+from groupspace.accounts.idle import is_idle_expired, record_activity
 from groupspace.groups.access import NoAccess
 from groupspace.moderation import actions as moderation
 
@@ -113,6 +114,11 @@ class RoomConsumer(AsyncWebsocketConsumer):
         if user is None or not user.is_authenticated:
             await self.accept()
             await self.close(code=CLOSE_NOT_LOGGED_IN)
+            return
+        session = self.scope.get("session")
+        if session is not None and await database_sync_to_async(is_idle_expired)(session, user):
+            await self.accept()
+            await self.close(code=CLOSE_NOT_LOGGED_IN)  # logged off for inactivity
             return
         slug = self.scope["url_route"]["kwargs"]["slug"]
         try:
@@ -212,6 +218,14 @@ class RoomConsumer(AsyncWebsocketConsumer):
             self.member, client_id, body, reply_to
         )
         await self.send_frame({"type": "ack", "client_id": str(client_id), "message": message})
+        await self.count_as_activity()
+
+    async def count_as_activity(self) -> None:
+        """Writing in the room is activity: it keeps the login from idling out."""
+        session = self.scope.get("session")
+        if session is not None and session.session_key:
+            record_activity(session)
+            await database_sync_to_async(session.save)()
 
     async def on_history(self, frame: dict) -> None:
         before = frames.id_field(frame, "before", optional=True)

@@ -144,3 +144,27 @@ async def test_logging_out_closes_that_sessions_sockets_only(transactional_db, o
     await phone_socket.send({"type": "ping"})
     assert (await phone_socket.receive_type("pong"))["type"] == "pong"
     await laptop_socket.disconnect()
+
+
+async def test_an_idle_expired_login_cannot_open_a_socket(open_socket, transactional_db, dana):
+    import time
+
+    from django.contrib.sessions.backends.db import SessionStore
+
+    from groupspace.accounts.idle import LAST_ACTIVITY_KEY
+    from tests.conftest import session_cookie
+
+    from .conftest import Socket, communicator
+
+    @database_sync_to_async
+    def idle_cookie() -> str:
+        key = session_cookie(dana)
+        session = SessionStore(session_key=key)
+        session[LAST_ACTIVITY_KEY] = int(time.time()) - 31 * 60
+        session.save()
+        return key
+
+    socket = Socket(communicator("/ws/groups/evening/", await idle_cookie()))
+    assert (await socket.communicator.connect())[0]
+    assert await socket.close_code() == 4401
+    await socket.disconnect()
