@@ -19,7 +19,7 @@ class RoomSettingsForm(forms.ModelForm):
 
     class Meta:
         model = IOPGroup
-        fields = ["moderation_mode", "agreement"]
+        fields = ["moderation_mode", "share_history_with_new_members", "agreement"]
         widgets = {
             "moderation_mode": forms.RadioSelect,
             "agreement": forms.Textarea(attrs={"rows": 8}),

@@ -36,6 +36,11 @@ class IOPGroup(models.Model):
         max_length=4, choices=ModerationMode.choices, default=ModerationMode.POST
     )
     is_locked = models.BooleanField(default=False)
+    share_history_with_new_members = models.BooleanField(
+        default=False,
+        help_text="Off: a new member sees the room from the moment they joined (IOP groups "
+        "admit people on a rolling basis). On: everyone sees the room's whole history.",
+    )
     agreement = models.TextField(
         default=DEFAULT_AGREEMENT,
         help_text="Participants accept this the first time they enter the room.",
@@ -70,6 +75,9 @@ class Membership(models.Model):
     ended_at = models.DateTimeField(null=True, blank=True)
     muted_until = models.DateTimeField(null=True, blank=True)
     agreement_accepted_at = models.DateTimeField(null=True, blank=True)
+    # The room's newest message id when this person joined: they see what came after, unless
+    # the group shares its history with new members. Set on creation (see save()).
+    history_from_message_id = models.BigIntegerField(null=True, blank=True, editable=False)
     # Highest message id this member has seen in the room: the home page's unread count.
     last_read_message_id = models.BigIntegerField(default=0)
 
@@ -81,6 +89,14 @@ class Membership(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} in {self.group} ({self.role}, {self.state})"
+
+    def save(self, *args, **kwargs):
+        if self.history_from_message_id is None:
+            from groupspace.room.models import Message  # the room builds on groups
+
+            newest = Message.objects.filter(group_id=self.group_id).order_by("-id").first()
+            self.history_from_message_id = newest.pk if newest else 0
+        super().save(*args, **kwargs)
 
     @classmethod
     def from_db(cls, db, field_names, values):

@@ -154,6 +154,7 @@ def room_settings(request, slug):
             membership,
             group,
             moderation_mode=form.cleaned_data["moderation_mode"],
+            share_history_with_new_members=form.cleaned_data["share_history_with_new_members"],
             agreement=form.cleaned_data["agreement"],
         )
         messages.success(request, "Room settings saved.")

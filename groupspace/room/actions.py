@@ -53,12 +53,16 @@ def require_member(member: Member) -> Membership:
 
 
 def visible_messages(membership: Membership) -> QuerySet[Message]:
-    """Messages this member may see: pending ones only to their author and to therapists."""
+    """Messages this member may see: pending ones only to their author and to therapists;
+    for participants, only what came after they joined unless the group shares its history."""
     messages = Message.objects.filter(group_id=membership.group_id)
     if not membership.is_therapist:
         messages = messages.filter(
             ~Q(state=Message.State.PENDING) | Q(author_id=membership.user_id)
         )
+        if not membership.group.share_history_with_new_members:
+            # Protected history: what the group said before this person joined stays theirs.
+            messages = messages.filter(id__gt=membership.history_from_message_id or 0)
     return messages
 
 
@@ -79,6 +83,8 @@ def send_chat(member: Member, client_id: uuid.UUID, body: str, reply_to: int | N
         if group.is_locked:
             raise RoomError("locked", "The room is locked by a therapist.")
     body = clean_body(body)
+    if reply_to is not None and not visible_messages(membership).filter(pk=reply_to).exists():
+        raise RoomError("not_found", "The message you replied to is not in this room.")
     is_resend = Message.objects.filter(
         group_id=member.group_id, author_id=member.user_id, client_id=client_id
     ).exists()
