@@ -16,7 +16,10 @@ run: install
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py seed_demo
 	@echo "GroupSpace is at http://$(HOST):$(PORT)/ (Ctrl+C stops it)"
-	$(BIN)/daphne -b $(HOST) -p $(PORT) groupspace.asgi:application
+	@# The periodic tick runs beside the server and stops with it.
+	$(BIN)/python manage.py tick --every 30 > /dev/null & tick=$$!; \
+		trap 'kill $$tick 2>/dev/null' EXIT INT TERM; \
+		$(BIN)/daphne -b $(HOST) -p $(PORT) groupspace.asgi:application
 
 test: install-dev browser lint test-embedded test-services
 

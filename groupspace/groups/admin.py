@@ -12,7 +12,15 @@ class MembershipInline(admin.TabularInline):
 
 @admin.register(IOPGroup)
 class IOPGroupAdmin(admin.ModelAdmin):
-    list_display = ["name", "slug", "track", "time_zone", "moderation_mode", "is_archived"]
+    list_display = [
+        "name",
+        "slug",
+        "track",
+        "time_zone",
+        "moderation_mode",
+        "retention_days",
+        "is_archived",
+    ]
     list_filter = ["track", "is_archived", "moderation_mode"]
     search_fields = ["name", "slug"]
     prepopulated_fields = {"slug": ["name"]}

@@ -10,7 +10,15 @@ class GroupForm(forms.ModelForm):
 
     class Meta:
         model = IOPGroup
-        fields = ["name", "slug", "track", "time_zone", "description", "moderation_mode"]
+        fields = [
+            "name",
+            "slug",
+            "track",
+            "time_zone",
+            "description",
+            "moderation_mode",
+            "retention_days",
+        ]
         help_texts = {"slug": "The group's address: lower-case letters, digits and hyphens."}
 
 

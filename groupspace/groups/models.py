@@ -36,6 +36,10 @@ class IOPGroup(models.Model):
         max_length=4, choices=ModerationMode.choices, default=ModerationMode.POST
     )
     is_locked = models.BooleanField(default=False)
+    retention_days = models.PositiveIntegerField(
+        default=180,
+        help_text="Messages older than this are deleted for good by the periodic tick.",
+    )
     share_history_with_new_members = models.BooleanField(
         default=False,
         help_text="Off: a new member sees the room from the moment they joined (IOP groups "
