@@ -7,6 +7,9 @@ from .models import IOPGroup
 
 class GroupForm(forms.ModelForm):
     time_zone = forms.ChoiceField(choices=time_zone_choices, initial="America/Phoenix")
+    retention_days = forms.IntegerField(
+        min_value=7, max_value=3650, initial=180, label="Keep messages for (days)"
+    )
 
     class Meta:
         model = IOPGroup

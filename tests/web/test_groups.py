@@ -52,13 +52,15 @@ def test_staff_group_list_and_create(client_for, sam, evening):
             "time_zone": "America/New_York",
             "description": "",
             "moderation_mode": "post",
+            "retention_days": "90",
         },
     )
     assert response.status_code == 302
     group = IOPGroup.objects.get(slug="morning-dbt")
-    assert (group.time_zone, group.moderation_mode, group.is_archived) == (
+    assert (group.time_zone, group.moderation_mode, group.retention_days, group.is_archived) == (
         "America/New_York",
         "post",
+        90,
         False,
     )
     assert AuditEntry.objects.filter(action="group.create", group=group).exists()
@@ -73,11 +75,12 @@ def test_group_form_refuses_bad_input(client_for, sam, evening):
             "track": "astrology",
             "time_zone": "Nowhere/City",
             "moderation_mode": "post",
+            "retention_days": "3",
         },
     )
     assert response.status_code == 200
     form = response.context["form"]
-    assert set(form.errors) == {"slug", "track", "time_zone"}
+    assert set(form.errors) == {"slug", "track", "time_zone", "retention_days"}
     assert IOPGroup.objects.count() == 1
 
 
