@@ -22,6 +22,8 @@ from django.db import connection
 from websockets.asyncio.client import connect
 from websockets.exceptions import ConnectionClosed
 
+from groupspace.groups.actions import remove_member
+from groupspace.groups.models import Membership
 from groupspace.room.models import Message
 from tests.conftest import session_cookie
 from tests.ports import free_port, wait_until_listening
@@ -102,6 +104,7 @@ class RoomClient:
         self.acked: dict[str, int] = {}
         self.seen: list[int] = []
         self.frames: list[dict] = []
+        self.close_codes: list[int] = []
         self.socket = None
         self.connected = asyncio.Event()
         self.task = None
@@ -131,7 +134,10 @@ class RoomClient:
                     async for text in socket:
                         delay = 0.1
                         await self.receive(json.loads(text))
-            except (OSError, ConnectionClosed, TimeoutError):
+            except ConnectionClosed as closed:
+                if closed.rcvd is not None:
+                    self.close_codes.append(closed.rcvd.code)
+            except (OSError, TimeoutError):
                 pass
             self.connected.clear()
             self.socket = None
@@ -262,6 +268,14 @@ async def test_two_processes_share_one_room(transactional_db, daphnes, alice, bo
         await dana_client.write({"type": "remove", "message_id": message_id, "reason": ""})
         removed = await bob_client.frame_of_type("message.updated")
         assert (removed["message"]["state"], removed["message"]["body"]) == ("removed", "")
+
+        # Removing bob from the group (here, in the test's process) closes his socket on the
+        # second process with 4403, through Redis.
+        membership = await database_sync_to_async(
+            Membership.objects.select_related("group", "user").get
+        )(user=bob, group=evening)
+        await database_sync_to_async(remove_member)(dana, membership)
+        await bob_client.wait_for(lambda: 4403 in bob_client.close_codes, 10)
     finally:
         for client in clients:
             await client.stop()
