@@ -42,6 +42,7 @@ test-services: install-dev
 lint: install-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/bandit -q -r groupspace checkins sessions_app -x '*/migrations/*' --severity-level medium
 
 format: install-dev
 	$(BIN)/ruff format .
