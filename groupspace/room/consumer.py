@@ -9,12 +9,15 @@ import json
 import logging
 import time
 from collections.abc import Awaitable, Callable
+from importlib import import_module
 
 from channels.db import database_sync_to_async
 from channels.exceptions import StopConsumer
 from channels.generic.websocket import AsyncWebsocketConsumer
 from channels.layers import get_channel_layer
 from channels.utils import await_many_dispatch
+from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.db import DatabaseError
 
 from groupspace.accounts.idle import is_idle_expired, record_activity
@@ -256,7 +259,12 @@ class RoomConsumer(AsyncWebsocketConsumer):
             # outlives the layer's group_expiry; and when another socket in this process saw
             # the layer fail since this one joined (a restarted Redis forgets groups).
             await self.join_audiences()
-        pong = await database_sync_to_async(_ping)(self.member, self.channel_name)
+        session = self.scope.get("session")
+        session_key = session.session_key if session is not None else None
+        pong = await database_sync_to_async(_ping)(self.member, self.channel_name, session_key)
+        if pong is None:
+            await self.close(code=CLOSE_NOT_LOGGED_IN)  # the login idled out or ended
+            return
         await self.send_frame(pong)
 
     async def on_read(self, frame: dict) -> None:
@@ -315,9 +323,20 @@ class RoomConsumer(AsyncWebsocketConsumer):
         await self.close(code=event["code"])
 
 
-def _ping(member: actions.Member, channel_name: str) -> dict:
+def _ping(member: actions.Member, channel_name: str, session_key: str | None) -> dict | None:
+    """Refresh presence and answer; None when the socket's login has idled out or ended
+    (clients ping every 25 s, so such a socket closes within that)."""
+    if session_key is not None:
+        store = import_module(settings.SESSION_ENGINE).SessionStore
+        session = store(session_key=session_key)  # fresh: HTTP requests update it
+        if not session.exists(session_key) or is_idle_expired(session, _user(member)):
+            return None
     presence.refresh_connection(member, channel_name)
     return actions.pong(member)
+
+
+def _user(member: actions.Member):
+    return get_user_model().objects.get(pk=member.user_id)
 
 
 Handler = Callable[[RoomConsumer, dict], Awaitable[None]]

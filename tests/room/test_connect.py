@@ -168,3 +168,37 @@ async def test_an_idle_expired_login_cannot_open_a_socket(open_socket, transacti
     assert (await socket.communicator.connect())[0]
     assert await socket.close_code() == 4401
     await socket.disconnect()
+
+
+async def test_a_socket_whose_login_idles_out_closes_at_its_next_ping(transactional_db, dana):
+    import time
+
+    from django.contrib.sessions.backends.db import SessionStore
+    from django.test import Client
+
+    from groupspace.accounts.idle import LAST_ACTIVITY_KEY
+
+    from .conftest import Socket, communicator
+
+    @database_sync_to_async
+    def login() -> str:
+        client = Client()
+        client.force_login(dana)
+        client.get("/profile/")  # activity recorded
+        return client.cookies["sessionid"].value
+
+    key = await login()
+    socket = Socket(communicator("/ws/groups/evening/", key))
+    assert (await socket.communicator.connect())[0]
+    await socket.receive_type("hello")
+
+    @database_sync_to_async
+    def idle_out() -> None:
+        session = SessionStore(session_key=key)
+        session[LAST_ACTIVITY_KEY] = int(time.time()) - 31 * 60
+        session.save()
+
+    await idle_out()
+    await socket.send({"type": "ping"})
+    assert await socket.close_code() == 4401
+    await socket.disconnect()

@@ -19,6 +19,7 @@ import pytest
 from channels.db import database_sync_to_async
 from django.conf import settings
 from django.db import connection
+from django.test import Client
 from websockets.asyncio.client import connect
 from websockets.exceptions import ConnectionClosed
 
@@ -198,6 +199,12 @@ class RoomClient:
         return next(f for f in self.frames if f["type"] == kind)
 
 
+def logged_in_client(user) -> Client:
+    client = Client()
+    client.force_login(user)
+    return client
+
+
 @database_sync_to_async
 def stored_ids(group) -> list[int]:
     return list(Message.objects.filter(group=group).order_by("id").values_list("id", flat=True))
@@ -235,7 +242,8 @@ async def test_daphne_killed_and_restarted_mid_traffic_loses_nothing_acknowledge
 async def test_two_processes_share_one_room(transactional_db, daphnes, alice, bob, dana, evening):
     first, second = daphnes(), daphnes()
     alice_client = RoomClient(first.port, await database_sync_to_async(session_cookie)(alice))
-    dana_client = RoomClient(first.port, await database_sync_to_async(session_cookie)(dana))
+    dana_http = await database_sync_to_async(logged_in_client)(dana)
+    dana_client = RoomClient(first.port, dana_http.cookies["sessionid"].value)
     bob_client = RoomClient(second.port, await database_sync_to_async(session_cookie)(bob))
     clients = (alice_client, dana_client, bob_client)
     for client in clients:
@@ -276,6 +284,11 @@ async def test_two_processes_share_one_room(transactional_db, daphnes, alice, bo
         )(user=bob, group=evening)
         await database_sync_to_async(remove_member)(dana, membership)
         await bob_client.wait_for(lambda: 4403 in bob_client.close_codes, 10)
+
+        # Logging dana out (an HTTP request in the test's process) closes her socket on the
+        # first process with 4401, through Redis.
+        await database_sync_to_async(dana_http.post)("/accounts/logout/")
+        await dana_client.wait_for(lambda: 4401 in dana_client.close_codes, 10)
     finally:
         for client in clients:
             await client.stop()
