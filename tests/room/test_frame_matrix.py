@@ -76,3 +76,27 @@ async def test_frame_by_role(open_socket, alice, bob, dana, evening, frame_type,
             pongs_to_wait_for -= 1
     allowed = FRAME_RULES[frame_type] == "member" or role == "therapist"
     assert errors == ([] if allowed else ["forbidden"]), (frame_type, role, errors)
+
+
+@pytest.mark.parametrize(
+    ("caller", "code"),
+    [
+        ("anonymous", 4401),
+        ("outsider", 4403),
+        ("other_participant", 4403),
+        ("other_therapist", 4403),
+        ("staff", 4403),
+    ],
+)
+async def test_callers_who_are_not_members_get_no_socket(
+    open_socket, make_user, charlie, erin, sam, evening, caller, code
+):
+    users = {
+        "anonymous": None,
+        "outsider": await database_sync_to_async(make_user)("olive@example.test", "Olive"),
+        "other_participant": charlie,
+        "other_therapist": erin,
+        "staff": sam,
+    }
+    socket = await open_socket(users[caller], expect_hello=False)
+    assert await socket.close_code() == code

@@ -117,3 +117,7 @@ def test_outcome(client, client_for, world, name, caller):
     else:
         response = http.post(url, POST_DATA.get(name, {}))
     assert outcome(response) == expected[caller], f"{method} {url} as {caller}"
+    if response.status_code == 200 and response["Content-Type"].startswith("text/html"):
+        # Every page carries the security headers (tests/web/test_headers.py checks values).
+        for header in ("Content-Security-Policy", "X-Frame-Options", "X-Content-Type-Options"):
+            assert header in response, f"{header} missing on {url}"
