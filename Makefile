@@ -52,8 +52,9 @@ format: install-dev
 browser:
 	@test -x /usr/bin/chromium || scripts/install-chromium.sh
 
+# The load benchmark against a bare Channels baseline (PostgreSQL and Redis on this machine).
 bench: install-dev
-	$(BIN)/python bench/room_fanout.py
+	$(BIN)/python -m bench.run
 
 install: $(BIN)/.installed
 install-dev: $(BIN)/.installed-dev
