@@ -21,6 +21,7 @@ from groupspace.room.ratelimit import check_post_rate
 
 from . import alerts, live, sharing
 from .forms import CheckinValues, asks_about_craving
+from .milestones.evaluate import evaluate_for
 from .models import CheckIn, ReminderTime, SharingDefault
 
 
@@ -87,6 +88,7 @@ def record_checkin(user, group: IOPGroup, values: CheckinValues, client_id: uuid
         alerts.raise_support_alerts(checkin)
         alerts.check_note(checkin, posted)
         live.announce_checkin(checkin, live.CREATED)
+        evaluate_for(membership.user)  # a check-in may complete a streak milestone
     return checkin
 
 

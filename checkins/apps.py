@@ -7,7 +7,10 @@ class CheckinsConfig(AppConfig):
 
     def ready(self):
         from groupspace.accounts.personal_data import register_personal_data
+        from groupspace.tick import register_tick_job
 
+        from .milestones.evaluate import evaluate_milestones
+        from .milestones.personal_data import erase_milestones, export_milestones
         from .models import CheckIn, SharingDefault
 
         def export(user) -> list[dict]:
@@ -36,3 +39,6 @@ class CheckinsConfig(AppConfig):
             return CheckIn.objects.filter(user=user).delete()[0]
 
         register_personal_data("checkins", export, erase)
+        register_personal_data("milestones", export_milestones, erase_milestones)
+        # Milestones are reached by the clock (a day count at the person's midnight).
+        register_tick_job("milestones", evaluate_milestones)

@@ -160,3 +160,7 @@ class ReminderTime(models.Model):
 
     def __str__(self) -> str:
         return f"check-in time of group {self.group_id}"
+
+
+# Milestones live in their own sub-package; imported here so Django finds their models.
+from .milestones.models import Milestone, MilestonePreference, SobrietyDate  # noqa: E402, F401

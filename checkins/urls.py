@@ -3,6 +3,7 @@
 from django.urls import path
 
 from . import views
+from .milestones import views as milestones
 
 urlpatterns = [
     path("groups/<slug:slug>/checkin/", views.checkin, name="checkin"),
@@ -27,6 +28,15 @@ urlpatterns = [
         views.reminder_time,
         name="checkin_reminder_time",
     ),
+    path(
+        "groups/<slug:slug>/milestones/people/<int:user_id>/",
+        milestones.participant_progress,
+        name="participant_milestones",
+    ),
+    path("me/milestones/", milestones.my_progress, name="my_milestones"),
+    path("me/milestones/sobriety-date/", milestones.sobriety_date, name="milestone_sobriety_date"),
+    path("me/milestones/decide/", milestones.decide, name="milestone_decide"),
+    path("me/milestones/preferences/", milestones.preferences, name="milestone_preferences"),
     path("me/checkins/", views.my_checkins, name="my_checkins"),
     path("me/checkins/sharing/", views.sharing_default, name="checkin_sharing_default"),
     path("me/checkins/<int:checkin_id>/", views.my_checkin, name="my_checkin"),

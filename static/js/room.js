@@ -1,5 +1,6 @@
 // The group room page: renders frames from RoomConnection. Bodies are always set as text.
 import { RoomConnection } from "./room/connection.js";
+import { dropDecided, showReached } from "./room/milestones.js";
 
 const EMOJI = { heart: "❤️", clap: "👏", pray: "🙏", muscle: "💪", hug: "🤗", smile: "🙂" };
 const EMOJI_LABEL = { heart: "heart", clap: "applause", pray: "thanks", muscle: "strength", hug: "hug", smile: "smile" };
@@ -108,6 +109,12 @@ function onFrame(frame) {
     case "alert":
       showAlert(frame.alert);
       break;
+    case "milestone.reached":
+      showReached(frame.milestone, announce);
+      break;
+    case "milestone.decided":
+      dropDecided(frame.milestone_id);
+      break;
   }
 }
 
@@ -149,6 +156,10 @@ function renderMessage(message) {
   header.append(name);
   if (message.author?.role === "therapist") header.append(tag("Therapist"));
   if (message.kind === "prompt") header.append(tag("Prompt"));
+  if (message.kind === "milestone") {
+    li.classList.add("celebration");
+    header.append(tag("Milestone"));
+  }
   const time = document.createElement("time");
   time.dateTime = message.created_at;
   time.textContent = new Date(message.created_at).toLocaleTimeString([], { hour: "numeric", minute: "2-digit" });

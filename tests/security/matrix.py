@@ -154,10 +154,34 @@ MATRIX: dict[str, tuple[str, str, dict]] = {
         "/me/checkins/{alice_checkin}/delete/",
         dict.fromkeys(CALLERS, 404) | {"anonymous": "login", "participant": "done"},
     ),
+    # Milestones: a person's own pages (an empty POST is refused with 400); refusals of
+    # someone else's milestone are in tests/milestones/test_pages.py.
+    "my_milestones": ("GET", "/me/milestones/", PAGE_FOR_ANYONE_LOGGED_IN),
+    "milestone_sobriety_date": (
+        "POST",
+        "/me/milestones/sobriety-date/",
+        dict.fromkeys(CALLERS, 400) | {"anonymous": "login"},
+    ),
+    "milestone_decide": (
+        "POST",
+        "/me/milestones/decide/",
+        dict.fromkeys(CALLERS, 400) | {"anonymous": "login"},
+    ),
+    "milestone_preferences": (
+        "POST",
+        "/me/milestones/preferences/",
+        dict.fromkeys(CALLERS, 400) | {"anonymous": "login"},
+    ),
+    "participant_milestones": (
+        "GET",
+        "/groups/evening/milestones/people/{alice}/",
+        EVENING_THERAPIST,
+    ),
 }
 
 OUTCOME_TEXT = {
     200: "200",
+    400: "400",
     403: "403",
     404: "404",
     405: "405",

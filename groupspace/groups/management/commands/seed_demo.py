@@ -64,6 +64,9 @@ GROUPS = [
 ]
 STAFF = ("admin@demo.test", "Avery", "Admin")
 FIRST_TIMERS = {"casey@demo.test"}
+# Sobriety dates, days before the person's today: alex is on day 12 ("Day 12 today" below), so
+# the tick finds 1 and 7 days reached (7 waits for alex's choice) and 14 days two days away.
+DEMO_SOBRIETY_DAYS = {"alex@demo.test": 12}
 # Private daily check-ins ending yesterday (so today's reminder still shows): one list per
 # score, oldest day first; None in "mood" is a day without a check-in.
 DEMO_CHECKINS = {
@@ -147,12 +150,24 @@ class Command(BaseCommand):
                 )
                 people[email] = user
         self.checkins(group, people)
+        self.sobriety_dates(people)
         if Message.objects.filter(group=group).exists():
             return
         start = timezone.now() - timedelta(hours=len(spec["messages"]))
         for offset, (email, body) in enumerate(spec["messages"]):
             message, _ = post_message(group, people[email], body=body)
             Message.objects.filter(pk=message.pk).update(created_at=start + timedelta(hours=offset))
+
+    def sobriety_dates(self, people: dict[str, User]) -> None:
+        """Set only when missing (idempotent); the milestones are the tick's to find."""
+        from checkins.milestones.models import SobrietyDate
+        from checkins.milestones.thresholds import today_in
+
+        for email, days in DEMO_SOBRIETY_DAYS.items():
+            user = people.get(email)
+            if user is not None:
+                since = today_in(user.time_zone) - timedelta(days=days)
+                SobrietyDate.objects.get_or_create(user=user, defaults={"since": since})
 
     def checkins(self, group: IOPGroup, people: dict[str, User]) -> None:
         """Past check-ins, stored as history (no alerts, nothing posted): demo data only."""
