@@ -283,3 +283,5 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {"daphne": {"level": "WARNING"}},
 }
+# The program's name as an attendance letter shows it when the participant chooses to name it.
+CLINIC_NAME = os.environ.get("CLINIC_NAME", "GroupSpace Intensive Outpatient Program")

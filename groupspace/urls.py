@@ -67,6 +67,7 @@ urlpatterns = [
     path("audit/", moderation_views.clinic_audit, name="clinic_audit"),
     path("invite/<str:token>/", invitation_views.open_invitation, name="invitation"),
     path("", include("checkins.urls")),
+    path("", include("sessions_app.urls")),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -15,6 +15,7 @@ from groupspace.room import events
 from groupspace.room.actions import Member, require_member, visible_messages
 from groupspace.room.errors import RoomError
 from groupspace.room.models import Message
+from groupspace.room.pins import set_pin, unpin_if_pinned
 from groupspace.room.posting import announce_message_updated, clean_body, post_message
 from groupspace.room.serializers import iso, serialize_message
 
@@ -45,6 +46,25 @@ def post_prompt(member: Member, client_id: uuid.UUID, body: str) -> dict:
     return serialize_message(message, for_moderator=True)
 
 
+def pin_prompt(member: Member, message_id: int | None) -> None:
+    """Pin one of the room's prompts at the top of the room (None clears the pin)."""
+    membership = require_therapist(member)
+    message = None
+    if message_id is not None:
+        message = (
+            Message.objects.filter(
+                group_id=member.group_id, pk=message_id, state=Message.State.VISIBLE
+            )
+            .select_related("author")
+            .first()
+        )
+        if message is None:
+            raise RoomError("not_found", "No such message in this room.")
+        if message.kind != Message.Kind.PROMPT:
+            raise RoomError("invalid", "message_id: only a prompt can be pinned.")
+    set_pin(membership, message)
+
+
 def remove_message(member: Member, message_id: int, reason: str) -> None:
     """Hide a message from everyone but therapists; its text stays for them and the audit."""
     membership = require_therapist(member)
@@ -68,6 +88,7 @@ def remove_message(member: Member, message_id: int, reason: str) -> None:
         )
         held = previous_state == Message.State.PENDING
         announce_message_updated(_reload(message.pk), held=held)
+        unpin_if_pinned(membership.group_id, message.pk)
 
 
 def approve_message(member: Member, message_id: int) -> None:

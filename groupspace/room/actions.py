@@ -17,12 +17,14 @@ from groupspace.groups.models import Membership
 
 from . import events
 from .errors import RoomError
+from .extensions import run_send_checks
 from .models import REACTION_EMOJI, Message, Reaction
 from .posting import announce_message_updated, clean_body, is_held_for_review, post_message
 from .ratelimit import check_post_rate
 from .serializers import member_dict, serialize_message, serialize_messages
 
 SYNC_PAGE = 500
+THREAD_MAX = 200
 TYPING_INTERVAL_SECONDS = 3
 
 
@@ -82,6 +84,7 @@ def send_chat(member: Member, client_id: uuid.UUID, body: str, reply_to: int | N
             raise RoomError("muted", f"You are muted until {until}.")
         if group.is_locked:
             raise RoomError("locked", "The room is locked by a therapist.")
+        run_send_checks(membership, reply_to)
     body = clean_body(body)
     if reply_to is not None and not visible_messages(membership).filter(pk=reply_to).exists():
         raise RoomError("not_found", "The message you replied to is not in this room.")
@@ -160,6 +163,24 @@ def sync(member: Member, after: int) -> dict:
         "type": "sync",
         "messages": serialize_messages(page[:SYNC_PAGE], for_moderator=membership.is_therapist),
         "has_more": has_more,
+    }
+
+
+def thread(member: Member, message_id: int) -> dict:
+    """A message and its replies (oldest first, at most THREAD_MAX): a prompt's thread."""
+    membership = require_member(member)
+    visible = visible_messages(membership)
+    parent = _with_details(visible).filter(pk=message_id).first()
+    if parent is None:
+        raise RoomError("not_found", "No such message in this room.")
+    replies = list(
+        _with_details(visible.filter(reply_to_id=message_id)).order_by("id")[:THREAD_MAX]
+    )
+    moderator = membership.is_therapist
+    return {
+        "type": "thread",
+        "message": serialize_message(parent, for_moderator=moderator),
+        "replies": serialize_messages(replies, for_moderator=moderator),
     }
 
 

@@ -267,6 +267,10 @@ class RoomConsumer(AsyncWebsocketConsumer):
             return
         await self.send_frame(pong)
 
+    async def on_thread(self, frame: dict) -> None:
+        message_id = frames.id_field(frame, "message_id")
+        await self.send_frame(await database_sync_to_async(actions.thread)(self.member, message_id))
+
     async def on_read(self, frame: dict) -> None:
         message_id = frames.id_field(frame, "message_id")
         await database_sync_to_async(actions.mark_read)(self.member, message_id)
@@ -299,6 +303,10 @@ class RoomConsumer(AsyncWebsocketConsumer):
         reason = frames.text_field(frame, "reason")
         await database_sync_to_async(moderation.flag_message)(self.member, message_id, reason)
         await self.send_frame({"type": "flagged", "message_id": message_id})
+
+    async def on_pin(self, frame: dict) -> None:
+        message_id = frames.id_field(frame, "message_id", optional=True)
+        await database_sync_to_async(moderation.pin_prompt)(self.member, message_id)
 
     async def on_lock(self, frame: dict) -> None:
         locked = frames.bool_field(frame, "locked")
@@ -350,10 +358,12 @@ FRAME_HANDLERS: dict[str, Handler] = {
     "react": RoomConsumer.on_react,
     "ping": RoomConsumer.on_ping,
     "read": RoomConsumer.on_read,
+    "thread": RoomConsumer.on_thread,
     "prompt": RoomConsumer.on_prompt,
     "remove": RoomConsumer.on_remove,
     "approve": RoomConsumer.on_approve,
     "mute": RoomConsumer.on_mute,
     "lock": RoomConsumer.on_lock,
+    "pin": RoomConsumer.on_pin,
     "flag": RoomConsumer.on_flag,
 }

@@ -1,6 +1,7 @@
 // The group room page: renders frames from RoomConnection. Bodies are always set as text.
 import { RoomConnection } from "./room/connection.js";
 import { dropDecided, showReached } from "./room/milestones.js";
+import { showSession } from "./room/sessions.js";
 
 const EMOJI = { heart: "❤️", clap: "👏", pray: "🙏", muscle: "💪", hug: "🤗", smile: "🙂" };
 const EMOJI_LABEL = { heart: "heart", clap: "applause", pray: "thanks", muscle: "strength", hug: "hug", smile: "smile" };
@@ -60,6 +61,8 @@ function onFrame(frame) {
       showPresence(frame.online);
       showLocked(frame.group.locked);
       if (frame.muted_until) showMuted(frame.muted_until);
+      if (frame.session) showSession(frame.session);
+      showPinned(frame.pinned ?? null);
       if (messages.size === 0) connection.write({ type: "history", before: null, limit: 50 });
       break;
     case "history":
@@ -109,6 +112,17 @@ function onFrame(frame) {
     case "alert":
       showAlert(frame.alert);
       break;
+    case "session":
+      showSession(frame);
+      break;
+    case "pinned":
+      showPinned(frame.message);
+      break;
+    case "thread":
+      upsert(frame.message, false);
+      frame.replies.forEach((m) => upsert(m, false));
+      expandThread(frame.message.id);
+      break;
     case "milestone.reached":
       showReached(frame.milestone, announce);
       break;
@@ -126,14 +140,18 @@ function upsert(message, announce) {
   const element = renderMessage(message);
   const existing = document.getElementById(`m-${message.id}`);
   if (existing) {
-    existing.replaceWith(element);
+    replaceKeepingThread(existing, element);
   } else {
-    // Keep the list ordered by id whatever order frames arrive in.
-    const after = [...list.children].find((li) => Number(li.dataset.id) > message.id);
+    // Keep each list ordered by id whatever order frames arrive in. A reply to a prompt goes
+    // in the prompt's thread, so the room shows the conversation compactly under it.
+    const container = threadFor(message) ?? list;
+    const after = [...container.children].find((li) => Number(li.dataset.id) > message.id);
     const nearBottom = timeline.scrollHeight - timeline.scrollTop - timeline.clientHeight < 80;
-    list.insertBefore(element, after ?? null);
-    if (!after && nearBottom) element.scrollIntoView({ block: "end" });
+    container.insertBefore(element, after ?? null);
+    if (container !== list) updateThreadSummary(container);
+    if (!after && nearBottom && container === list) element.scrollIntoView({ block: "end" });
   }
+  if (message.id === pinnedId) showPinned(message.state === "visible" ? message : null);
   if (message.state === "removed" && previous?.body && announcer.textContent.includes(previous.body)) {
     announcer.textContent = ""; // a removed message must not linger for screen readers
   }
@@ -165,7 +183,7 @@ function renderMessage(message) {
   time.textContent = new Date(message.created_at).toLocaleTimeString([], { hour: "numeric", minute: "2-digit" });
   header.append(" ", time);
   li.append(header);
-  if (message.reply_to) {
+  if (message.reply_to && messages.get(message.reply_to)?.kind !== "prompt") {
     const quoted = messages.get(message.reply_to);
     const reply = document.createElement("p");
     reply.className = "message-reply";
@@ -180,8 +198,94 @@ function renderMessage(message) {
   if (message.state === "removed" && !hidden) li.append(tag("Removed: participants no longer see it"));
   if (message.state === "pending") li.append(tag("Waiting for a therapist's approval"));
   if (message.state !== "removed") li.append(renderActions(message));
+  if (message.kind === "prompt") li.append(renderThreadSummary(message));
   return li;
 }
+
+function refreshMessage(id) {
+  const element = id !== null && document.getElementById(`m-${id}`);
+  if (element && messages.has(id)) replaceKeepingThread(element, renderMessage(messages.get(id)));
+}
+
+function replaceKeepingThread(existing, element) {
+  const thread = existing.querySelector(":scope > .thread");
+  if (thread) element.append(thread); // a prompt's replies survive its re-render
+  existing.replaceWith(element);
+  if (thread) updateThreadSummary(thread);
+}
+
+// --- prompt threads ------------------------------------------------------------------------
+const THREAD_SHOWN = 3; // replies shown under a prompt before "show all"
+
+function threadFor(message) {
+  const parent = message.reply_to ? messages.get(message.reply_to) : null;
+  if (!parent || parent.kind !== "prompt") return null;
+  const parentElement = document.getElementById(`m-${parent.id}`);
+  if (!parentElement) return null;
+  let thread = parentElement.querySelector(":scope > .thread");
+  if (!thread) {
+    thread = document.createElement("ol");
+    thread.className = "thread collapsed";
+    thread.setAttribute("aria-label", "Replies");
+    parentElement.append(thread);
+  }
+  return thread;
+}
+
+function renderThreadSummary(message) {
+  const button = document.createElement("button");
+  button.type = "button";
+  button.className = "link-button thread-summary";
+  button.hidden = true;
+  button.addEventListener("click", () => {
+    const thread = document.querySelector(`#m-${message.id} > .thread`);
+    if (thread?.classList.contains("collapsed")) {
+      connection.write({ type: "thread", message_id: message.id }); // every reply, not only loaded ones
+    } else if (thread) {
+      thread.classList.add("collapsed");
+      updateThreadSummary(thread);
+    }
+  });
+  return button;
+}
+
+function updateThreadSummary(thread) {
+  const button = thread.parentElement.querySelector(":scope > .thread-summary");
+  const count = thread.children.length;
+  if (!button) return;
+  button.hidden = count <= THREAD_SHOWN;
+  const collapsed = thread.classList.contains("collapsed");
+  button.setAttribute("aria-expanded", String(!collapsed));
+  button.textContent = collapsed ? `Show all ${count} replies` : "Show fewer replies";
+}
+
+function expandThread(messageId) {
+  const thread = document.querySelector(`#m-${messageId} > .thread`);
+  if (!thread) return;
+  thread.classList.remove("collapsed");
+  updateThreadSummary(thread);
+}
+
+// --- the pinned prompt ---------------------------------------------------------------------
+let pinnedId = null;
+let pinnedMessage = null;
+function showPinned(message) {
+  const box = document.getElementById("pinned-prompt");
+  const before = pinnedId;
+  pinnedId = message?.id ?? null;
+  if (before !== pinnedId) [before, pinnedId].forEach(refreshMessage); // the Pin buttons
+  pinnedMessage = message;
+  box.hidden = !message;
+  document.getElementById("pinned-body").textContent = message ? message.body : "";
+}
+document.getElementById("pinned-reply").addEventListener("click", () => {
+  if (pinnedMessage) {
+    messages.set(pinnedMessage.id, messages.get(pinnedMessage.id) ?? pinnedMessage);
+    startReply(pinnedMessage);
+  }
+});
+document.getElementById("pinned-unpin")?.addEventListener("click", () =>
+  connection.write({ type: "pin", message_id: null }));
 
 function tag(text) {
   const span = document.createElement("span");
@@ -211,6 +315,9 @@ function renderActions(message) {
   if (myRole === "therapist") {
     if (message.state === "pending") {
       bar.append(linkButton("Approve", () => connection.write({ type: "approve", message_id: message.id })));
+    }
+    if (message.kind === "prompt" && message.state === "visible" && message.id !== pinnedId) {
+      bar.append(linkButton("Pin", () => connection.write({ type: "pin", message_id: message.id })));
     }
     bar.append(linkButton("Remove", () => askReason(message, "remove")));
   } else if (message.author && message.author.id !== me) {
