@@ -141,7 +141,7 @@ class SchedulePromptForm(forms.Form):
         label="Which sessions",
     )
     anchor = forms.ChoiceField(
-        choices=ScheduledPrompt.Anchor.choices, initial="end", label="Relative to"
+        choices=ScheduledPrompt.Anchor.choices, initial="end", required=False, label="Relative to"
     )
     offset_hours = forms.DecimalField(
         min_value=-72,
@@ -180,6 +180,8 @@ class SchedulePromptForm(forms.Form):
             fields["post_at"] = data["post_at"]
         else:
             fields.update(
-                slot=data["slot"], anchor=data["anchor"], offset_minutes=data["offset_minutes"]
+                slot=data["slot"],
+                anchor=data["anchor"] or ScheduledPrompt.Anchor.END,
+                offset_minutes=data["offset_minutes"],
             )
         return fields

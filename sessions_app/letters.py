@@ -71,7 +71,10 @@ def attended_lines(user, date_from: dt.date, date_to: dt.date) -> list[dict]:
 
 
 def _time_range(starts: dt.datetime, ends: dt.datetime) -> str:
-    return f"{formats.time_format(starts, 'P')}–{formats.time_format(ends, 'P')} {starts.tzname()}"
+    clock = "g:i A"
+    return (
+        f"{formats.time_format(starts, clock)}–{formats.time_format(ends, clock)} {starts.tzname()}"
+    )
 
 
 def _start_of(day: dt.date) -> dt.datetime:

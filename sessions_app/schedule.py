@@ -16,16 +16,14 @@ HORIZON_DAYS = 56  # eight weeks of sessions exist ahead of today
 
 
 def local_datetime(day: dt.date, at: dt.time, time_zone: str) -> dt.datetime:
-    """The aware instant of a wall-clock time on a day in a time zone.
+    """The instant (in UTC) of a wall-clock time on a day in a time zone.
 
     A time skipped by a spring-forward change (2:30 am) lands an hour later, as the clock
-    reads; a repeated one (1:30 am in autumn) is its first occurrence.
+    reads; a repeated one (1:30 am in autumn) is its first occurrence. UTC, because adding a
+    timedelta to a zoned datetime does wall-clock arithmetic, which is wrong across a change.
     """
     zone = zoneinfo.ZoneInfo(time_zone)
-    naive = dt.datetime.combine(day, at)
-    aware = naive.replace(tzinfo=zone, fold=0)
-    # Round-trip through UTC to normalise a non-existent time to a real one.
-    return aware.astimezone(dt.UTC).astimezone(zone)
+    return dt.datetime.combine(day, at).replace(tzinfo=zone, fold=0).astimezone(dt.UTC)
 
 
 def slot_dates(slot: WeeklySlot, start: dt.date, end: dt.date) -> list[dt.date]:

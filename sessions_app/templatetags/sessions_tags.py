@@ -3,7 +3,7 @@
 import zoneinfo
 
 from django import template
-from django.utils import timezone
+from django.templatetags.tz import do_timezone
 
 from groupspace.groups.access import active_memberships_for
 
@@ -14,11 +14,12 @@ register = template.Library()
 
 @register.filter
 def in_zone(moment, time_zone: str):
-    """The instant as the wall clock reads in `time_zone` (a person's or a group's)."""
+    """The instant as the wall clock reads in `time_zone` (a person's or a group's). Django's
+    own `timezone` filter: its result is not converted back to the active zone by `date`."""
     if moment is None:
         return None
     try:
-        return timezone.localtime(moment, zoneinfo.ZoneInfo(time_zone))
+        return do_timezone(moment, zoneinfo.ZoneInfo(time_zone))
     except (zoneinfo.ZoneInfoNotFoundError, ValueError):
         return moment
 
