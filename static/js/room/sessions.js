@@ -5,6 +5,13 @@ const text = document.getElementById("session-text");
 let state = null;
 let timer = null;
 
+function timeElement(iso, options) {
+  const time = document.createElement("time");
+  time.dateTime = iso;
+  time.textContent = format(iso, options);
+  return time;
+}
+
 function format(iso, options) {
   const zone = banner?.dataset.timeZone || undefined;
   try {
@@ -28,12 +35,12 @@ function render() {
   if (current) {
     const strong = document.createElement("strong");
     strong.textContent = "Session in progress";
-    text.append(strong, ` until ${format(current.ends_at, { hour: "numeric", minute: "2-digit" })}`);
+    text.append(strong, " until ", timeElement(current.ends_at, { hour: "numeric", minute: "2-digit" }));
     if (current.prompts_only) text.append(" · the room is open for replies to prompts");
   } else if (next) {
-    text.append(`Next session: ${format(next.starts_at, {
+    text.append("Next session: ", timeElement(next.starts_at, {
       weekday: "long", month: "short", day: "numeric", hour: "numeric", minute: "2-digit", timeZoneName: "short",
-    })}`);
+    }));
   } else {
     text.append("No upcoming session is scheduled.");
   }
