@@ -54,7 +54,14 @@ def generate_sessions(slot: WeeklySlot, *, today: dt.date | None = None) -> int:
     if not slot.is_active:
         return 0
     made = 0
-    for day in slot_dates(slot, today, today + dt.timedelta(days=HORIZON_DAYS)):
+    dates = slot_dates(slot, today, today + dt.timedelta(days=HORIZON_DAYS))
+    # One read per slot per tick; only the missing days are written.
+    existing = set(
+        Session.objects.filter(slot=slot, slot_date__in=dates).values_list("slot_date", flat=True)
+    )
+    for day in dates:
+        if day in existing:
+            continue
         starts, ends = session_times(slot, day, time_zone)
         try:
             with transaction.atomic():
