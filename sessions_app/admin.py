@@ -24,4 +24,3 @@ class SessionAdmin(admin.ModelAdmin):
     list_filter = ["group", "status"]
     date_hierarchy = "starts_at"
     readonly_fields = ["start_announced", "end_announced", "sequence"]
-
