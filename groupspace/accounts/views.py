@@ -3,6 +3,7 @@ from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 
 from .forms import ProfileForm
 from .personal_data import close_account, export_csv_zip, export_json
@@ -13,7 +14,7 @@ def profile(request):
     form = ProfileForm(request.POST or None, instance=request.user)
     if request.method == "POST" and form.is_valid():
         form.save()
-        messages.success(request, "Your profile is saved.")
+        messages.success(request, _("Your profile is saved."))
         return redirect("profile")
     return render(request, "accounts/profile.html", {"form": form})
 
@@ -47,5 +48,5 @@ def close_my_account(request):
             logout(request)
             close_account(user)
             return render(request, "accounts/closed.html")
-        error = "That password is not right; nothing was changed."
+        error = _("That password is not right; nothing was changed.")
     return render(request, "accounts/close.html", {"error": error}, status=400 if error else 200)

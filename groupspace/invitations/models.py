@@ -10,7 +10,6 @@ from django.utils.translation import gettext_lazy as _
 
 from groupspace.groups.models import Membership
 
-
 STATUS_LABELS = {
     "active": _("Active"),
     "revoked": _("Revoked"),

@@ -20,6 +20,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import DatabaseError
 from django.utils import translation
+from django.utils.translation import gettext
 
 from groupspace.accounts.idle import is_idle_expired, record_activity
 from groupspace.accounts.language import language_for_socket
@@ -189,7 +190,10 @@ class RoomConsumer(AsyncWebsocketConsumer):
             self.check_rate(frame["type"])
             handler = FRAME_HANDLERS.get(frame["type"])
             if handler is None:
-                raise RoomError("unknown_type", f"Unknown frame type {frame['type'][:40]!r}.")
+                raise RoomError(
+                    "unknown_type",
+                    gettext("Unknown frame type %(type)s.") % {"type": repr(frame["type"][:40])},
+                )
             await handler(self, frame)
             self.strikes = 0
         except RoomError as error:
@@ -199,14 +203,19 @@ class RoomConsumer(AsyncWebsocketConsumer):
         except DatabaseError:
             log.warning("database unavailable while handling a frame", exc_info=True)
             await self.refuse(
-                RoomError("unavailable", "The service is briefly unavailable; nothing was stored."),
+                RoomError(
+                    "unavailable",
+                    gettext("The service is briefly unavailable; nothing was stored."),
+                ),
                 client_id,
             )
 
     def check_rate(self, frame_type: str) -> None:
         posting = frame_type in POSTING_FRAMES
         if not self.frames_bucket.take() or (posting and not self.sends_bucket.take()):
-            raise RoomError("rate_limited", "Too many frames; slow down and try again shortly.")
+            raise RoomError(
+                "rate_limited", gettext("Too many frames; slow down and try again shortly.")
+            )
 
     async def refuse(self, error: RoomError, client_id: str | None) -> None:
         if error.code == "rate_limited":
