@@ -7,15 +7,16 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from groupspace.groups.models import Membership
 
 STATUS_LABELS = {
-    "active": _("Active"),
-    "revoked": _("Revoked"),
-    "used": _("Used"),
-    "expired": _("Expired"),
-    "archived": _("Archived"),
+    "active": pgettext_lazy("invitation", "Active"),
+    "revoked": pgettext_lazy("invitation", "Revoked"),
+    "used": pgettext_lazy("invitation", "Used"),
+    "expired": pgettext_lazy("invitation", "Expired"),
+    "archived": pgettext_lazy("invitation", "Archived"),
 }
 
 
