@@ -3,9 +3,11 @@ from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from .forms import ProfileForm
+from .language import chosen_language
 from .personal_data import close_account, export_csv_zip, export_json
 
 
@@ -14,6 +16,9 @@ def profile(request):
     form = ProfileForm(request.POST or None, instance=request.user)
     if request.method == "POST" and form.is_valid():
         form.save()
+        # Say it in the language just chosen.
+        language = chosen_language(request.user) or translation.get_language_from_request(request)
+        translation.activate(language)
         messages.success(request, _("Your profile is saved."))
         return redirect("profile")
     return render(request, "accounts/profile.html", {"form": form})
