@@ -120,6 +120,10 @@ def participant_pages(world, alice):
         ("/me/data/", ["Tus datos", "Descargar en JSON"]),
         ("/me/close/", ["¿Quieres cerrar tu cuenta?"]),
         ("/groups/evening/leave/", ["Salir del grupo"]),
+        # allauth's own pages, in our layout, with allauth's Spanish.
+        ("/accounts/password/change/", ["Cerrar sesión"]),
+        ("/accounts/email/", ["Cerrar sesión"]),
+        ("/accounts/2fa/", ["Cerrar sesión"]),
     ]
 
 
@@ -177,6 +181,7 @@ def test_pages_for_people_not_logged_in_follow_the_browser(world):
     for url, expected in [
         ("/accounts/login/", ["Inicia sesión en GroupSpace", "¿Olvidaste tu contraseña?"]),
         ("/accounts/signup/", ["A GroupSpace se entra por invitación"]),
+        ("/accounts/password/reset/", ["Iniciar sesión"]),
         (f"/invite/{token}/", ["Te invitaron a Evening IOP", "Crea tu cuenta"]),
     ]:
         spanish = Client().get(url, HTTP_ACCEPT_LANGUAGE="es-MX,es;q=0.9,en;q=0.5")
