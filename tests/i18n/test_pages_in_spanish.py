@@ -10,7 +10,7 @@ import uuid
 import zoneinfo
 
 import pytest
-from django.test import Client
+from django.test import Client, override_settings
 from django.utils import timezone
 
 from checkins.actions import record_checkin
@@ -203,3 +203,14 @@ def test_the_check_in_form_errors_are_in_spanish(alice, evening):
     assert "Algunas respuestas necesitan otra mirada" in html
     assert "Elige cómo está tu ánimo." in html
     assert "Elige un número del 0 al 10." in html
+
+
+@override_settings(DEBUG=False)
+def test_the_not_found_page_is_in_the_persons_language(client_for, alice):
+    User.objects.filter(pk=alice.pk).update(language="es")
+    response = client_for(alice).get("/groups/no-such-group/")
+    assert response.status_code == 404
+    assert "Esta página no está aquí" in response.content.decode()
+    english = Client().get("/invite/nope/x/", HTTP_ACCEPT_LANGUAGE="en")
+    assert english.status_code == 404
+    assert "This page isn't here" in english.content.decode()
