@@ -4,6 +4,7 @@ from django.conf import settings
 from django.test import Client
 
 from groupspace.accounts.models import User
+from tests.conftest import PASSWORD
 
 PROFILE = {
     "display_name": "Alice M.",
@@ -100,3 +101,13 @@ def test_the_javascript_catalogue_is_one_file_per_language(db):
     assert english["Content-Language"] == "en"
     assert "escribiendo" not in english.content.decode()
     assert Client().get("/jsi18n/fr/").status_code == 404
+
+
+def test_the_language_is_in_the_persons_data_and_goes_with_the_account(client_for, alice):
+    User.objects.filter(pk=alice.pk).update(language="es")
+    client = client_for(alice)
+    data = client.get("/me/data/export.json").json()
+    assert data["profile"][0]["language"] == "es"
+    client.post("/me/close/", {"password": PASSWORD})
+    alice.refresh_from_db()
+    assert alice.language == ""
