@@ -5,11 +5,13 @@ from groupspace.accounts import views as account_views
 from groupspace.groups import views as group_views
 from groupspace.health import healthz
 from groupspace.invitations import views as invitation_views
+from groupspace.jsi18n import javascript_catalog
 from groupspace.moderation import views as moderation_views
 
 urlpatterns = [
     path("", group_views.home, name="home"),
     path("healthz", healthz, name="healthz"),
+    path("jsi18n/<str:language>/", javascript_catalog, name="javascript_catalog"),
     path("profile/", account_views.profile, name="profile"),
     path("me/data/", account_views.my_data, name="my_data"),
     path("me/data/export.json", account_views.export_data_json, name="export_data_json"),

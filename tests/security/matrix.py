@@ -54,6 +54,7 @@ ALICES_OWN = dict.fromkeys(CALLERS, 404) | {"anonymous": "login", "participant":
 MATRIX: dict[str, tuple[str, str, dict]] = {
     "home": ("GET", "/", PAGE_FOR_ANYONE_LOGGED_IN),
     "healthz": ("GET", "/healthz", dict.fromkeys(CALLERS, 200)),
+    "javascript_catalog": ("GET", "/jsi18n/es/", dict.fromkeys(CALLERS, 200)),
     "profile": ("GET", "/profile/", PAGE_FOR_ANYONE_LOGGED_IN),
     "my_data": ("GET", "/me/data/", PAGE_FOR_ANYONE_LOGGED_IN),
     "export_data_json": ("GET", "/me/data/export.json", PAGE_FOR_ANYONE_LOGGED_IN),

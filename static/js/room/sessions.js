@@ -1,5 +1,7 @@
 // The room's session line: "Session in progress" or the next session's time, redrawn on every
 // `session` frame and, between frames, when the clock passes a start or an end.
+import { gettext, language } from "../i18n.js";
+
 const banner = document.getElementById("session-banner");
 const text = document.getElementById("session-text");
 let state = null;
@@ -15,7 +17,7 @@ function timeElement(iso, options) {
 function format(iso, options) {
   const zone = banner?.dataset.timeZone || undefined;
   try {
-    return new Intl.DateTimeFormat(undefined, { timeZone: zone, ...options }).format(new Date(iso));
+    return new Intl.DateTimeFormat(language, { timeZone: zone, ...options }).format(new Date(iso));
   } catch {
     return new Date(iso).toLocaleString(); // an unknown zone name: the device's own
   }
@@ -34,15 +36,15 @@ function render() {
   text.replaceChildren();
   if (current) {
     const strong = document.createElement("strong");
-    strong.textContent = "Session in progress";
-    text.append(strong, " until ", timeElement(current.ends_at, { hour: "numeric", minute: "2-digit" }));
-    if (current.prompts_only) text.append(" · the room is open for replies to prompts");
+    strong.textContent = gettext("Session in progress");
+    text.append(strong, ` ${gettext("until")} `, timeElement(current.ends_at, { hour: "numeric", minute: "2-digit" }));
+    if (current.prompts_only) text.append(` · ${gettext("the room is open for replies to prompts")}`);
   } else if (next) {
-    text.append("Next session: ", timeElement(next.starts_at, {
+    text.append(`${gettext("Next session:")} `, timeElement(next.starts_at, {
       weekday: "long", month: "short", day: "numeric", hour: "numeric", minute: "2-digit", timeZoneName: "short",
     }));
   } else {
-    text.append("No upcoming session is scheduled.");
+    text.append(gettext("No upcoming session is scheduled."));
   }
   scheduleRedraw(current, next);
 }
