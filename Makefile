@@ -10,7 +10,7 @@ PORT ?= 8000
 TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/groupspace
 TEST_REDIS_URL ?= redis://127.0.0.1:6379/0
 
-.PHONY: run test test-embedded test-services lint format browser install install-dev bench clean
+.PHONY: run test test-embedded test-services lint format browser test-tools install install-dev bench clean
 
 run: install
 	$(BIN)/python manage.py migrate --noinput
@@ -21,10 +21,10 @@ run: install
 		trap 'kill $$tick 2>/dev/null' EXIT INT TERM; \
 		$(BIN)/daphne -b $(HOST) -p $(PORT) groupspace.asgi:application
 
-test: install-dev browser lint test-embedded test-services
+test: install-dev browser test-tools lint test-embedded test-services
 
 # The whole suite on the embedded default: SQLite and the in-memory channel layer.
-test-embedded: install-dev
+test-embedded: install-dev test-tools
 	$(BIN)/python -m pytest
 
 # The room and cross-process tests again on PostgreSQL and Redis. Skipped with a warning on a
@@ -52,6 +52,16 @@ format: install-dev
 browser:
 	@test -x /usr/bin/chromium || scripts/install-chromium.sh
 
+# axe-core and the Nu HTML Checker for the browser tests, as pinned in package-lock.json; `npm ci`
+# runs again only when package.json or the lock changes. --ignore-scripts: vnu-jar's postinstall
+# would download a Java runtime from GitHub; Debian's is used instead (installed when missing).
+test-tools: node_modules/.installed
+
+node_modules/.installed: package.json package-lock.json
+	@command -v npm >/dev/null 2>&1 && command -v java >/dev/null 2>&1 || scripts/install-test-tools.sh
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $@
+
 # The load benchmark against a bare Channels baseline (PostgreSQL and Redis on this machine).
 bench: install-dev
 	$(BIN)/python -m bench.run
@@ -70,4 +80,4 @@ $(BIN)/.installed-dev: $(BIN)/.installed requirements-dev.txt
 	touch $@
 
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache staticfiles
+	rm -rf $(VENV) .pytest_cache .ruff_cache staticfiles node_modules
