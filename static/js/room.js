@@ -1,5 +1,6 @@
 // The group room page: renders frames from RoomConnection. Bodies are always set as text.
 import { RoomConnection } from "./room/connection.js";
+import { closeMenusOnEscape, replaceKeepingFocus } from "./room/focus.js";
 import { dropDecided, showReached } from "./room/milestones.js";
 
 const EMOJI = { heart: "❤️", clap: "👏", pray: "🙏", muscle: "💪", hug: "🤗", smile: "🙂" };
@@ -126,7 +127,7 @@ function upsert(message, announce) {
   const element = renderMessage(message);
   const existing = document.getElementById(`m-${message.id}`);
   if (existing) {
-    existing.replaceWith(element);
+    replaceKeepingFocus(existing, element);
   } else {
     // Keep the list ordered by id whatever order frames arrive in.
     const after = [...list.children].find((li) => Number(li.dataset.id) > message.id);
@@ -312,6 +313,7 @@ function showLocked(locked) {
 }
 
 function showMuted(until) {
+  composer.dataset.state = until ? "muted" : "";
   composerError.textContent = until
     ? `A therapist has paused your messages until ${new Date(until).toLocaleString()}. You can still read the room.`
     : "You can write in the room again.";
@@ -416,5 +418,6 @@ document.getElementById("lock-toggle")?.addEventListener("click", (event) => {
   connection.write({ type: "lock", locked: event.currentTarget.dataset.locked !== "true" });
 });
 document.addEventListener("visibilitychange", markRead);
+closeMenusOnEscape(root);
 
 connection.open();

@@ -78,7 +78,7 @@ def vnu_errors(documents: dict[str, str]) -> dict[str, list[str]]:
                 "--errors-only",
                 "--format",
                 "json",
-                *sorted(str(Path(uri.removeprefix("file://"))) for uri in files),
+                *(str(Path(tmp) / filename) for filename in sorted(files)),
             ],
             capture_output=True,
             text=True,
@@ -89,6 +89,8 @@ def vnu_errors(documents: dict[str, str]) -> dict[str, list[str]]:
     except json.JSONDecodeError:
         pytest.fail(f"vnu did not answer in JSON ({result.returncode}):\n{result.stderr}")
     for message in report["messages"]:
+        if message.get("type") not in ("error", "non-document-error"):
+            continue  # "info" messages are not failures
         url = message.get("url", "?")
         name = files.get(url.rsplit("/", 1)[-1], url)
         where = f"line {message.get('lastLine', '?')}"

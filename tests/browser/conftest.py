@@ -201,6 +201,56 @@ def phone(chromium, server_url):
         context.close()
 
 
+def log_in(page, email: str) -> None:
+    """Through the real login form."""
+    page.goto("/accounts/login/")
+    page.fill("input[name=login]", email)
+    page.fill("input[name=password]", DEMO_PASSWORD)
+    page.click("form.stacked-form button[type=submit]")
+    page.wait_for_url(lambda url: "/accounts/login/" not in url)
+
+
+@pytest.fixture(scope="package")
+def login_states(chromium, server_url):
+    """Each person's logged-in cookies, from one real login per person per run.
+
+    allauth limits logins to 30 a minute per IP, and every browser test comes from 127.0.0.1:
+    tests that only need someone logged in reuse that person's session instead of the form.
+    """
+    states = {}
+
+    def state_of(email: str) -> dict:
+        if email not in states:
+            context = chromium.new_context(base_url=server_url)
+            log_in(context.new_page(), email)
+            states[email] = context.storage_state()
+            context.close()
+        return states[email]
+
+    return state_of
+
+
+@pytest.fixture
+def phone_as(chromium, server_url, login_states):
+    """A phone-sized page already logged in as `email`; its context is closed after the test."""
+    contexts = []
+
+    def open_as(email: str):
+        context = chromium.new_context(
+            base_url=server_url,
+            viewport={"width": 390, "height": 844},
+            is_mobile=True,
+            storage_state=login_states(email),
+        )
+        context.set_default_timeout(10_000)
+        contexts.append(context)
+        return context.new_page()
+
+    yield open_as
+    for context in contexts:
+        context.close()
+
+
 @pytest.fixture
 def room_as(phone):
     """Log a demo user in through the real login form and open the evening-recovery room."""

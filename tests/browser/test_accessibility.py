@@ -251,9 +251,10 @@ class Result:
 class Audit:
     """Visits on demand, once each; one logged-in browser context per person."""
 
-    def __init__(self, chromium, server_url: str, scenes: dict):
+    def __init__(self, chromium, server_url: str, scenes: dict, login_states):
         self.chromium = chromium
         self.server_url = server_url
+        self.login_states = login_states
         self.ids = {**scenes, **scenes["users"]}
         self.emails = {"staff": STAFF, **_scene_emails()}
         self.contexts = {}
@@ -262,16 +263,13 @@ class Audit:
     def page_of(self, who: str | None) -> Page:
         if who not in self.contexts:
             context = self.chromium.new_context(
-                base_url=self.server_url, viewport={"width": 390, "height": 844}, is_mobile=True
+                base_url=self.server_url,
+                viewport={"width": 390, "height": 844},
+                is_mobile=True,
+                storage_state=self.login_states(self.emails[who]) if who else None,
             )
             context.set_default_timeout(10_000)
-            page = context.new_page()
-            if who is not None:
-                page.goto("/accounts/login/")
-                page.fill("input[name=login]", self.emails[who])
-                page.fill("input[name=password]", DEMO_PASSWORD)
-                page.click("form.stacked-form button[type=submit]")
-                page.wait_for_url(lambda url: "/accounts/login/" not in url)
+            context.new_page()
             self.contexts[who] = context
         context = self.contexts[who]
         return context.pages[0] if context.pages else context.new_page()
@@ -340,8 +338,8 @@ def _scene_emails() -> dict[str, str]:
 
 
 @pytest.fixture(scope="module")
-def audit(chromium, server_url, scenes):
-    audit = Audit(chromium, server_url, scenes)
+def audit(chromium, server_url, scenes, login_states):
+    audit = Audit(chromium, server_url, scenes, login_states)
     yield audit
     audit.close()
 
