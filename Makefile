@@ -10,7 +10,7 @@ PORT ?= 8000
 TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/groupspace
 TEST_REDIS_URL ?= redis://127.0.0.1:6379/0
 
-.PHONY: run test test-embedded test-services lint format browser test-tools install install-dev bench clean
+.PHONY: run test test-embedded test-services lint format browser test-tools screenshots sizes install install-dev bench clean
 
 run: install
 	$(BIN)/python manage.py migrate --noinput
@@ -61,6 +61,16 @@ node_modules/.installed: package.json package-lock.json
 	@command -v npm >/dev/null 2>&1 && command -v java >/dev/null 2>&1 || scripts/install-test-tools.sh
 	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	touch $@
+
+# The README's phone screenshots (docs/screenshots/*.png), from tests/browser/test_screenshots.py.
+screenshots: install-dev browser test-tools
+	@fc-list 2>/dev/null | grep -qi "color emoji" || echo "note: no colour emoji font (Debian: fonts-noto-color-emoji); emoji will show as boxes"
+	SCREENSHOTS_DIR=$(CURDIR)/docs/screenshots $(BIN)/python -m pytest -q -p no:cacheprovider tests/browser/test_screenshots.py
+
+# The room page's own JavaScript and CSS, raw and gzipped, into the README's table; fails over
+# the JavaScript budget.
+sizes:
+	$(PYTHON) scripts/asset_sizes.py --check --readme
 
 # The load benchmark against a bare Channels baseline (PostgreSQL and Redis on this machine).
 bench: install-dev
