@@ -1,6 +1,6 @@
 // The group room page: renders frames from RoomConnection. Bodies are always set as text.
 import { RoomConnection } from "./room/connection.js";
-import { closeMenusOnEscape, replaceKeepingFocus } from "./room/focus.js";
+import { closeMenusOnEscape, replaceKeepingFocus, settleLoadEarlier } from "./room/focus.js";
 import { dropDecided, showReached } from "./room/milestones.js";
 
 const EMOJI = { heart: "❤️", clap: "👏", pray: "🙏", muscle: "💪", hug: "🤗", smile: "🙂" };
@@ -65,8 +65,7 @@ function onFrame(frame) {
       break;
     case "history":
       frame.messages.forEach((m) => upsert(m, false));
-      loadEarlier.hidden = !frame.has_more;
-      loadEarlier.disabled = false;
+      settleLoadEarlier(loadEarlier, frame.has_more);
       updateEmpty();
       markRead();
       break;
@@ -405,7 +404,8 @@ input.addEventListener("input", () => {
 });
 
 loadEarlier.addEventListener("click", () => {
-  loadEarlier.disabled = true;
+  if (loadEarlier.getAttribute("aria-disabled") === "true") return; // already asked
+  loadEarlier.setAttribute("aria-disabled", "true"); // not `disabled`: that drops keyboard focus
   connection.write({ type: "history", before: oldestId, limit: 50 });
 });
 

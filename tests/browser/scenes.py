@@ -11,6 +11,7 @@ people and groups, so the demo rooms other browser tests write in are left alone
   check-in asking for support, a celebrated milestone, and a message waiting for approval.
 - Morning Mindfulness IOP (mental health): tess and pat, no messages at all.
 - Saturday Skills IOP: tess and robin, locked by tess.
+- Wednesday Group: tess and pat, with more history than the room shows at first (60 messages).
 - nova: an account in no group.
 
 `main()` prints one JSON object (ids, tokens) on its last line.
@@ -22,7 +23,13 @@ from datetime import timedelta
 from decimal import Decimal
 
 PASSWORD = "groupspace-demo"  # the demo password, so the browser tests log in the same way
-BUSY, QUIET, LOCKED = "thursday-evening", "morning-mindfulness", "saturday-skills"
+BUSY, QUIET, LOCKED, LONG = (
+    "thursday-evening",
+    "morning-mindfulness",
+    "saturday-skills",
+    "wednesday-group",
+)
+LONG_HISTORY = 60  # the room asks for 50 at first
 PEOPLE = {
     "tess": ("tess@scene.test", "Tess", "Lin"),
     "pat": ("pat@scene.test", "Pat", "Okafor"),
@@ -49,6 +56,7 @@ def build() -> dict:
         busy = _group(BUSY, "Thursday Evening IOP", "substance_use")
         quiet = _group(QUIET, "Morning Mindfulness IOP", "mental_health")
         locked = _group(LOCKED, "Saturday Skills IOP", "co_occurring")
+        long = _group(LONG, "Wednesday Group", "mental_health")
         _join(busy, people["tess"], therapist=True)
         for name in ("pat", "robin", "jo"):
             _join(busy, people[name])
@@ -57,9 +65,12 @@ def build() -> dict:
         _join(quiet, people["pat"])
         _join(locked, people["tess"], therapist=True)
         _join(locked, people["robin"])
+        _join(long, people["tess"], therapist=True)
+        _join(long, people["pat"])
         _pat_history(busy, people["pat"])
     _busy_room(busy, people)
     _locked_room(locked, people)
+    _long_history(long, people)
     _invitations(busy, people["tess"])
     return _report()
 
@@ -203,6 +214,15 @@ def _locked_room(group, people) -> None:
     lock_room(_member(group, people["tess"]), True)
 
 
+def _long_history(group, people) -> None:
+    """Straight through the posting service: send_chat's rate limit is not what this is about."""
+    from groupspace.room.posting import post_message
+
+    for number in range(1, LONG_HISTORY + 1):
+        author = people["pat"] if number % 2 else people["tess"]
+        post_message(group, author, body=f"Week {number}: what went well, what was hard.")
+
+
 def _invitations(group, tess) -> None:
     from groupspace.invitations.actions import create_invitation, revoke_invitation
 
@@ -224,6 +244,7 @@ def _report() -> dict:
         "busy": BUSY,
         "quiet": QUIET,
         "locked": LOCKED,
+        "long": LONG,
         "invitation": invitations[0].token,
         "withdrawn_invitation": invitations[1].token,
         "pat_checkin_today": CheckIn.objects.filter(user_id=users["pat"]).latest("id").pk,

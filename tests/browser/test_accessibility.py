@@ -136,6 +136,7 @@ VISITS = [
     Visit("room, replying", "pat", "/groups/{busy}/", room=True, act=start_reply),
     Visit("room, group menu open", "pat", "/groups/{busy}/", room=True, act=open_room_menu),
     Visit("room empty", "pat", "/groups/{quiet}/", room=True),
+    Visit("room with earlier messages to load", "pat", "/groups/{long}/", room=True),
     Visit("check-in form", "pat", "/groups/{busy}/checkin/"),
     Visit(
         "check-in form with errors",

@@ -199,3 +199,18 @@ def test_messages_and_alerts_are_announced_politely_crisis_assertively(room_as):
     say(alex, unique("I want to end my life"))
     expect(alex.locator("#urgent-announcer")).to_contain_text("988")
     expect(dana.locator("#urgent-announcer")).to_contain_text("Crisis language from Alex M.")
+
+
+def test_loading_earlier_messages_keeps_the_keyboard_in_the_timeline(phone_as, scenes):
+    pat = phone_as("pat@scene.test")
+    pat.goto(f"/groups/{scenes['long']}/")
+    expect(pat.locator("#room")).to_have_attribute("data-connection", "online")
+    messages = pat.locator("#messages > li[id^='m-']")
+    expect(messages).to_have_count(50)
+    earlier = pat.get_by_role("button", name="Load earlier messages")
+    earlier.focus()
+    pat.keyboard.press("Enter")
+    expect(messages).to_have_count(60)
+    expect(earlier).to_be_hidden()  # nothing older left: the keyboard goes to the oldest message
+    expect(messages.first).to_contain_text("Week 1:")
+    expect(messages.first).to_be_focused()

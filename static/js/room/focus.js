@@ -21,6 +21,19 @@ export function replaceKeepingFocus(old, fresh) {
   }
 }
 
+// After a page of older messages: ready for the next one, or hidden when there is none left.
+// If the keyboard was on it, it goes to the oldest message rather than back to the top.
+export function settleLoadEarlier(button, hasMore) {
+  const hadFocus = document.activeElement === button;
+  button.removeAttribute("aria-disabled");
+  button.hidden = !hasMore;
+  const oldest = button.parentElement.querySelector("#messages > li");
+  if (hadFocus && !hasMore && oldest) {
+    oldest.tabIndex = -1;
+    oldest.focus();
+  }
+}
+
 // Escape closes an open disclosure menu (the group menu) and returns to its toggle.
 export function closeMenusOnEscape(scope) {
   scope.addEventListener("keydown", (event) => {
