@@ -4,6 +4,7 @@ The server has its own SQLite file and in-memory channel layer, seeded with `see
 tests never touch the Django test database or this process's channel layer.
 """
 
+import json
 import os
 import subprocess
 import sys
@@ -12,6 +13,7 @@ import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -53,7 +55,7 @@ def _server_env(tmp: Path) -> dict[str, str]:
     return env
 
 
-def _manage(env: dict[str, str], *args: str) -> None:
+def _manage(env: dict[str, str], *args: str) -> str:
     result = subprocess.run(
         [sys.executable, "manage.py", *args],
         cwd=ROOT,
@@ -67,6 +69,7 @@ def _manage(env: dict[str, str], *args: str) -> None:
             f"manage.py {' '.join(args)} failed ({result.returncode}):\n"
             f"{result.stdout}\n{result.stderr}"
         )
+    return result.stdout
 
 
 def _answers_http(url: str) -> bool:
@@ -79,8 +82,30 @@ def _answers_http(url: str) -> bool:
         return False
 
 
+@dataclass(frozen=True)
+class Server:
+    url: str
+    env: dict[str, str]
+
+    def manage(self, *args: str) -> str:
+        """Run a management command against the server's own database; returns its stdout."""
+        return _manage(self.env, *args)
+
+
 @pytest.fixture(scope="session")
-def server_url() -> Iterator[str]:
+def server_url(server) -> str:
+    return server.url
+
+
+@pytest.fixture(scope="session")
+def scenes(server) -> dict:
+    """The states of tests/browser/scenes.py, built once in the server's database."""
+    out = server.manage("shell", "-c", "from tests.browser.scenes import main; main()")
+    return json.loads(out.strip().splitlines()[-1])
+
+
+@pytest.fixture(scope="session")
+def server() -> Iterator[Server]:
     """Migrate and seed a fresh SQLite database, then serve it with daphne on 127.0.0.1."""
     with tempfile.TemporaryDirectory(prefix="groupspace-browser-") as tmp_name:
         tmp = Path(tmp_name)
@@ -120,7 +145,7 @@ def server_url() -> Iterator[str]:
                     )
                     pytest.fail(f"daphne {state}. Its output:\n{output}")
                 time.sleep(0.1)
-            yield url
+            yield Server(url=url, env=env)
         finally:
             server.terminate()
             try:
@@ -172,6 +197,56 @@ def phone(chromium, server_url):
         return context.new_page()
 
     yield open_phone
+    for context in contexts:
+        context.close()
+
+
+def log_in(page, email: str) -> None:
+    """Through the real login form."""
+    page.goto("/accounts/login/")
+    page.fill("input[name=login]", email)
+    page.fill("input[name=password]", DEMO_PASSWORD)
+    page.click("form.stacked-form button[type=submit]")
+    page.wait_for_url(lambda url: "/accounts/login/" not in url)
+
+
+@pytest.fixture(scope="package")
+def login_states(chromium, server_url):
+    """Each person's logged-in cookies, from one real login per person per run.
+
+    allauth limits logins to 30 a minute per IP, and every browser test comes from 127.0.0.1:
+    tests that only need someone logged in reuse that person's session instead of the form.
+    """
+    states = {}
+
+    def state_of(email: str) -> dict:
+        if email not in states:
+            context = chromium.new_context(base_url=server_url)
+            log_in(context.new_page(), email)
+            states[email] = context.storage_state()
+            context.close()
+        return states[email]
+
+    return state_of
+
+
+@pytest.fixture
+def phone_as(chromium, server_url, login_states):
+    """A phone-sized page already logged in as `email`; its context is closed after the test."""
+    contexts = []
+
+    def open_as(email: str):
+        context = chromium.new_context(
+            base_url=server_url,
+            viewport={"width": 390, "height": 844},
+            is_mobile=True,
+            storage_state=login_states(email),
+        )
+        context.set_default_timeout(10_000)
+        contexts.append(context)
+        return context.new_page()
+
+    yield open_as
     for context in contexts:
         context.close()
 
