@@ -227,6 +227,8 @@ class PromptTemplate(models.Model):
     title = models.CharField(max_length=80)
     approach = models.CharField(max_length=20, choices=Approach.choices)
     body = models.TextField(max_length=1000)
+    # The language it is written in: the library shows the therapist's own first.
+    language = models.CharField(max_length=8, choices=settings.LANGUAGES, default="en")
 
     class Meta:
         ordering = ["approach", "title"]

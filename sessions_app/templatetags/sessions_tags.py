@@ -56,6 +56,12 @@ def letter_language(letter) -> str:
     return language_name(letter.language)
 
 
+@register.filter
+def language_in_sentence(code: str) -> str:
+    """ "Spanish" or "español": a language's name inside a sentence, in the reader's language."""
+    return language_name(code)
+
+
 @register.simple_tag
 def scheduled_when(scheduled) -> str:
     """When a prompt scheduled relative to sessions is posted, as a sentence in the reader's

@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import translation
 from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
@@ -31,13 +32,22 @@ def prompt_library(request, slug):
     )
 
 
+def libraries() -> list[tuple[str, list[PromptTemplate]]]:
+    """The templates by language, the reader's own language first: (code, templates)."""
+    mine = translation.get_language()
+    by_language: dict[str, list[PromptTemplate]] = {}
+    for template in PromptTemplate.objects.all():
+        by_language.setdefault(template.language, []).append(template)
+    return sorted(by_language.items(), key=lambda item: (item[0] != mine, item[0]))
+
+
 def _render_library(request, group, now_form, later_form, status=200):
     return render(
         request,
         "sessions/prompts.html",
         {
             "group": group,
-            "templates": PromptTemplate.objects.all(),
+            "libraries": libraries(),
             "now_form": now_form,
             "later_form": later_form,
             "scheduled": ScheduledPrompt.objects.filter(group=group, is_active=True).select_related(

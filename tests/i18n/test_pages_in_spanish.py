@@ -220,7 +220,10 @@ def therapist_pages(alice, world):
         (f"/groups/evening/sessions/{past}/attendance/", ["Guardar la asistencia", "Presente"]),
         (f"/groups/evening/sessions/{session}/cancel/", ["¿Quieres cancelar esta sesión?"]),
         (f"/groups/evening/sessions/weekly/{slot}/end/", ["¿Quitar del horario los miércoles"]),
-        ("/groups/evening/prompts/", ["Programar un ejercicio", "cada sesión del miércoles"]),
+        (
+            "/groups/evening/prompts/",
+            ["Programar un ejercicio", "cada sesión del miércoles", "Ejercicios en español"],
+        ),
         (
             f"/groups/evening/prompts/scheduled/{world['scheduled'].pk}/cancel/",
             ["¿Quieres cancelar este ejercicio programado?"],

@@ -5,6 +5,7 @@ the sessions pages' errors come in Spanish. The socket's sessions refusals are t
 tests/room/test_language.py."""
 
 import datetime as dt
+import re
 import zoneinfo
 
 import pytest
@@ -19,7 +20,8 @@ from groupspace.room.models import Message
 from sessions_app.calendar import feed_for
 from sessions_app.letters import issue_letter, letter_pdf
 from sessions_app.live import session_dict
-from sessions_app.models import Attendance, AttendanceLetter, Session
+from sessions_app.models import Attendance, AttendanceLetter, PromptTemplate, Session
+from sessions_app.prompt_library import SPANISH_TEMPLATES, TEMPLATES
 
 
 def speaking(user, language: str) -> Client:
@@ -206,3 +208,22 @@ def test_sessions_form_errors_come_in_spanish(alice, dana, evening, attended):
     )
     assert response.status_code == 400
     assert "La asistencia se puede registrar cuando empieza la sesión." in response.content.decode()
+
+
+def library_titles(html: str) -> list[str]:
+    return re.findall(r'<strong lang="(\w+)">([^<]+)</strong>', html)
+
+
+def test_the_prompt_library_shows_the_therapists_language_first(dana, evening):
+    # Both libraries are seeded by migrations, the same 23 templates in each language.
+    assert PromptTemplate.objects.filter(language="en").count() == len(TEMPLATES) == 23
+    assert PromptTemplate.objects.filter(language="es").count() == len(SPANISH_TEMPLATES) == 23
+    spanish = library_titles(speaking(dana, "es").get("/groups/evening/prompts/").content.decode())
+    assert [lang for lang, _ in spanish] == ["es"] * 23 + ["en"] * 23
+    assert ("es", "Atrapa el pensamiento") in spanish
+    english = library_titles(speaking(dana, "en").get("/groups/evening/prompts/").content.decode())
+    assert [lang for lang, _ in english] == ["en"] * 23 + ["es"] * 23
+    # A Spanish template fills the form like any other.
+    template = PromptTemplate.objects.get(language="es", title="Cinco sentidos")
+    page = speaking(dana, "es").get(f"/groups/evening/prompts/?template={template.pk}")
+    assert "Vuelve al presente durante un minuto" in page.content.decode()
