@@ -311,6 +311,7 @@ REGRESSIONS = [
     ("I wrote a letter to my mom", None),  # unsent letters are a therapy exercise
     ("I'm only hurting myself when I drink", None),
     ("I don't want to be here at work", None),
+    ("ran 5 kms this morning", None),  # kilometres (Spanish writers too: "corrí 5 kms")
 ]
 
 
