@@ -128,7 +128,8 @@ _RULES: dict[str, dict[str, str]] = {
         "es_cut_myself": rf"\b(?<!se )(?:me {_REFLEXIVE}cort(?:e|o|aba|ando|ado|ar|are)"
         r"|cortarme|cortandome)\b(?! (?:el|la|los|las|mi|mis|un|una|unos) (?:pelo|cabello|fleco"
         r"|flequillo|barba|bigote|unas|patillas|puntas|dedos?|pies?|mano|labio|lengua|menton"
-        r"|cara)\b| las venas\b| con (?:mi|el|la|los|las) (?:novi[oa]|ex|pareja|gente|amig\w*)\b)",
+        r"|cara|llamada|internet|luz|senal|wifi|agua|cable)\b| las venas\b| con (?:mi|el|la|los"
+        r"|las) (?:novi[oa]|ex|pareja|gente|amig\w*)\b)",
         "es_cuts": r"\b(?:me hice|me hago|hacerme|tengo|tenia|mis) (?:unas |mas |muchas |nuevas )?"
         r"(?:cortadas|cortes|heridas)\b(?! de (?:pelo|cabello|luz|agua))"
         r"|\b(?:cortadas|cortes) (?:nuev[oa]s|fresc[oa]s|profund[oa]s|(?:de|en) (?:mis|los|las)"
@@ -139,11 +140,12 @@ _RULES: dict[str, dict[str, str]] = {
         "es_hurt_myself": rf"\b(?:hacerme dano|me {_REFLEXIVE}(?:ha[cg]\w*|hic\w*|hiz\w*"
         r"|har\w*) dano"
         rf"|lastimarme|lastimandome|me {_REFLEXIVE}lastim(?:o|e|aba|ando|ado|ar|are)"
-        rf"|quemarme|me {_REFLEXIVE}quem(?:o|e|aba|ando|ado|ar)|rasgunarme|aranarme|golpearme"
+        r"|rasgunarme|aranarme|golpearme"
         r"|me golpe(?:o|e|aba|ando)|(?:me (?:di|doy|daba)|darme) de golpes|me rasgun(?:o|e|aba"
         r"|ando)|me aran(?:o|e|aba|ando)"
         r"|pegarme(?! un (?:tiro|balazo|plomazo|disparo))|me peg(?:o|ue) (?:a mi mism[oa]"
         r"|yo mism[oa]|en la cabeza|contra))\b",
+        "es_burn_myself": rf"\b(?:quemarme|me {_REFLEXIVE}quem(?:o|e|aba|ando|ado|ar))\b",
         "es_scratch_lines": rf"\b(?:me {_REFLEXIVE}ray(?:e|o|aba|ando|ar)|rayarme) (?:los|las|mis)"
         r" (?:brazos|piernas|munecas|muslos|piel)\b",
         "es_bleed": r"\b(?:quiero|ganas de|necesito) (?:ver )?sangr(?:ar|e)\b|\bhasta (?:sangrar"
@@ -168,8 +170,7 @@ _RULES: dict[str, dict[str, str]] = {
         "es_want_to_die": rf"\b(?:me )?{_WANT} {_FILL}morir(?:me)?\b",
         "es_wish_dead": r"\bojala (?:ya )?(?:me muera|me muriera|muriera|estuviera muert[oa]"
         r"|no hubiera nacido|nunca hubiera nacido|no existiera|no (?:despierte|despertar|despertara"
-        r"|despertase)"
-        r"|no amanezca|me atropell\w*|me choque\w*|desaparecer"
+        r"|despertase)|no amanezca|me atropell\w*|me choque\w*|desaparecer"
         r"|me (?:de|diera|pegue|pegara) (?:algo|un infarto|un paro|cancer))\b"
         r"|\bpor que no me (?:muero|mori)\b"
         r"|\b(?:quisiera|desearia|me gustaria|prefiero|preferiria|quiero) (?:estar muert[oa]"
@@ -192,8 +193,7 @@ _RULES: dict[str, dict[str, str]] = {
         r"|vivo o muero|me muero|morir(?:me)?)\b",
         "es_no_reason_to_live": r"\bno (?:tengo|hay|encuentro|veo) (?:\w+ )?(?:razon|razones"
         r"|motivos?|por que|porque|para que|sentido) (?:\w+ )?(?:(?:para|de|pa|en) )?(?:vivir"
-        r"|seguir"
-        r"|estar viv[oa]|existir)\b|\bnada por (?:que|lo que|quien) vivir\b"
+        r"|seguir|estar viv[oa]|existir)\b|\bnada por (?:que|lo que|quien) vivir\b"
         r"|\b(?:que|cual es el) sentido (?:tiene|de) (?:vivir|seguir|la vida|estar viv[oa])"
         r"|\bpara que (?:seguir(?: viviendo| vivo| viva| aqui| asi)?|sigo(?: viviendo| vivo"
         rf"| viva| aqui)?|vivir|vivo|existo|estoy viv[oa]){_END}"
@@ -206,8 +206,7 @@ _RULES: dict[str, dict[str, str]] = {
         "es_dont_want_to_live": r"\b(?:ya )?no (?:quiero|quisiera|tengo ganas de"
         r"|deseo) (?:seguir )?"
         r"(?:vivir|viviendo|existir|existiendo|estar viv[oa]|seguir con vida)\b(?! (?:en|con|sin"
-        r"|cerca|lejos"
-        r"|aqui|alla)\b)|\b(?:ya )?no (?:quiero|quisiera) (?:estar|seguir) (?:aqui|aca)"
+        r"|cerca|lejos|aqui|alla)\b)|\b(?:ya )?no (?:quiero|quisiera) (?:estar|seguir) (?:aqui|aca)"
         rf"(?= ya| mas| nunca| en este mundo| en esta vida|{_END})|\bno (?:quiero"
         r"|quisiera) (?:estar"
         rf"|seguir) en este mundo|\b(?:ya )?no (?:quiero|quisiera) seguir(?= asi| ya| mas|{_END})"
@@ -274,48 +273,58 @@ _RULES: dict[str, dict[str, str]] = {
     },
 }
 
-# Idioms and ordinary talk that cancel a rule's hit when found in the same sentence.
+# Idioms and ordinary talk that cancel a rule's hit when found in the same sentence. They name
+# the idiom or the accident, never a word that could sit next to a real crisis ("mi novio",
+# "el doctor", "la cena", "vergüenza"): a guard that is too wide silences someone.
 _ACCIDENT = (
-    r"accidente|sin querer|gym|gimnasio|jugando|futbol|ejercicio|corriendo|entrenando|me cai"
-    r"|caida|resbal|escalera|cocin|picando|cebolla|jitomate|tomate|comal|estufa|sarten|plancha"
-    r"|horno|olla|aceite|agua caliente|vapor|cafe|sopa|lengua|cena|comida|desayuno|rasur|afeit"
-    r"|papel|lata\b|vidrio"
-    r"|trabajando|jardin"
+    r"accidente|sin querer|por error|gym|gimnasio|jugando|futbol|ejercicio|corriendo|entrenando"
+    r"|me cai|caida|resbal|escalera|cocinando|cocinar|picando|cebolla|jitomate|tomate|rasur"
+    r"|afeit|papel|lata\b|trabajando|jardin"
 )
 _UNLESS: dict[str, str] = {
-    "es_took_quantity": r"recet|indicad|a tiempo|en la manana|en la noche|cada (?:manana|noche"
-    r"|dia)|todos los dias|diario|con (?:la )?comida|en ayunas|despues de (?:comer|desayunar"
-    r"|cenar)|olvid|acord|por mi (?:diabetes|presion|enfermedad|dolor|condicion|corazon)",
+    # "Como me las recetaron" is adherence; "las pastillas que me recetaron" is not.
+    "es_took_quantity": r"como (?:me )?(?:las |los |lo |la )?(?:recet|indic|dijo|dijeron|mand)"
+    r"|segun (?:la )?(?:receta|indicaciones)|a tiempo|en la manana|en la noche|cada (?:manana"
+    r"|noche|dia)|todos los dias|diario|con (?:la )?comida|en ayunas|despues de (?:comer"
+    r"|desayunar|cenar)|olvid|acord|por mi (?:diabetes|presion|enfermedad|dolor|condicion"
+    r"|corazon)",
     "es_whole_bottle": r"(?:botella|caja|frasco) (?:\w+ )?de (?:vino|agua|tequila|refresco|jugo"
     r"|cerveza|whisky|vodka|mezcal|ron|leche|cereal|galletas|mermelada|salsa|miel)",
-    "es_too_many": r"\b(?:me (?:recetaron|recetan|dieron|dan|tienen con|mandaron)|estoy en)"
-    r" (?:\w+ )?demasiad|doctor|doctora|medico|psiquiatra|recet|subio|subieron",
-    "es_stockpiling": r"viaje|por si|receta",
-    "es_narcanned": r"\bkits?\b|entrenamiento|clase|taller|curso|gratis|farmacia",
-    "es_cut_myself": _ACCIDENT + r"|novi[oa]|\bex\b|pareja|llamada|internet|\bluz\b|senal|wifi",
+    "es_too_many": r"\b(?:me (?:recetaron|recetan|dieron|dan|tienen con|mandaron|subieron)"
+    r"|estoy en) (?:\w+ )?(?:demasiad|el doble|al doble|el triple|al triple)"
+    r"|(?:doctor|doctora|medico|psiquiatra) me (?:subio|receto|dio|dijo|mando)",
+    "es_stockpiling": r"para el viaje",
+    "es_narcanned": r"\bkits?\b|entrenamiento|taller|curso|gratis|para (?:cargar|tener|llevar)",
+    # "mi novio me corto" without its accent: someone else, a break-up.
+    "es_cut_myself": _ACCIDENT + r"|(?:novi[oa]|\bex|pareja|\bel|\bella) me cort(?:o|aron)\b",
     "es_cuts": _ACCIDENT + r"|gato|perro",
     "es_hurt_myself": _ACCIDENT
-    + r"|en el trabajo|basket|rodilla|espalda|tobillo|hombro|cuello|puerta|cama"
-    r"|mesa|dedo chiquito|\bsol\b|playa|alberca|piscina|bloqueador|\b(?:solo|nomas|nada mas)"
-    r" me (?:hago|estoy haciendo) dano|\bsolo me lastimo",
-    "es_kill_myself": _ACCIDENT + r"|estudi|chamba|de (?:la )?risa|riendo|de hambre|cansancio"
-    r"|susto|coraje",
+    + r"|basket|rodilla|espalda|tobillo|hombro|cuello|dedo chiquito|\bcon (?:la|el) (?:puerta"
+    r"|cama|mesa|esquina|mueble|alacena)\b|\bme (?:lastime|hice dano|golpee) (?:\w+ ){0,2}en el"
+    r" (?:trabajo|partido)|\b(?:solo|nomas|nada mas) me (?:hago|estoy haciendo) dano"
+    r"|\bsolo me lastimo",
+    "es_burn_myself": _ACCIDENT
+    + r"|comal|estufa|sarten|plancha|horno|olla|aceite|agua caliente|vapor|\bcafe|\bte\b|sopa"
+    r"|lengua|haciendo (?:la )?(?:cena|comida|desayuno)|tortillas|\bsol\b|playa|alberca|piscina"
+    r"|bloqueador",
+    "es_kill_myself": _ACCIDENT + r"|estudi|chamba|de (?:la )?risa|riendo|de hambre"
+    r"|de cansancio|susto|de (?:un )?coraje",
     "es_want_to_die": r"\bde (?:la )?(?:risa|verguenza|pena|hambre|sueno|ganas|frio|calor"
     r"|aburrimiento|miedo|nervios|envidia|celos|flojera|cansancio|amor)|\bpor (?:ver\w*|ir"
-    r"|saber|comer|conocer|unos?|unas?)\b|\b(?:que )?oso\b|verguenza|\bque pena\b|aburrid|cringe"
+    r"|saber|comer|conocer|unos?|unas?)\b|\bque (?:oso|pena|verguenza)\b|aburrid|cringe"
     r"|flojera|\bde lo \w+ que\b|\bde (?:viej|pie\b)|algun dia"
     r"|antes (?:que|de) (?:volver a|recaer)",  # "prefiero morir antes que volver a consumir"
     "es_nobody_would_miss_me": r"\ben (?:esa|la|esta|el|ese) (?:fiesta|reunion|boda|junta|clase"
     r"|carne asada|pachanga)",
-    "es_suicide": r"prevencion|prevenir|prevengamos|concientizacion",
+    # Prevention talk: "prevención del suicidio", not "prevención" anywhere in the sentence.
+    "es_suicide": r"(?:prevencion|prevenir|prevengamos|concientizacion)(?: \w+){0,2}"
+    r" su[iy]?[cs]+id",
+    # "Me despido" also signs a message off, when the writer says they will be back.
     "es_goodbye": r"gradu|me mudo|mudanza|me cambio|de alta|ultim[oa] (?:dia|sesion|semana|grupo"
     r"|junta)|vacaciones|nuevo trabajo|de viaje|otro grupo|por hoy|buenas noches|hasta (?:el"
-    # "Me despido" is also how a chat message signs off.
-    r"|manana|luego|la proxima)|ya me voy|me voy a dormir|nos vemos|que descansen|que tengan"
-    r"|cuidense|bye|chao|besos",
+    r"|manana|luego|la proxima)|ya me voy|me voy a dormir|nos vemos",
     "es_goodbye_note": r"(?:para|a) (?:mi|la|el) (?:adiccion|droga|alcohol|vicio|cristal|botella)",
     "es_giving_away": r"mud|cochera|garage|venta|limpi",
-    "es_method": r"limpi|lavar|alberca|piscina",
 }
 # Hurting words on purpose are never an accident: "me corté con un papel a propósito".
 _ON_PURPOSE = re.compile(r"\ba proposito\b")

@@ -636,6 +636,23 @@ REGRESSIONS = [
     ("quiero morir en paz algún día", None),
     ("me quemé con el cigarro de mi amigo sin querer", None),
     ("la Línea 988 de Prevención del Suicidio y Crisis: llama o envía un mensaje de texto", None),
+    # Guards must name the idiom, not an everyday word near a real crisis.
+    ("me corté otra vez porque mi novio me dejó", SELF_HARM),
+    ("me corté otra vez después de la cena", SELF_HARM),
+    ("me corté con un vidrio", SELF_HARM),
+    ("me golpeo la cabeza contra la mesa", SELF_HARM),
+    ("me lastimo cuando estoy en el trabajo y me estreso", SELF_HARM),
+    ("me tomé todas las pastillas que me recetaron", OVERDOSE),
+    ("me tomé demasiadas pastillas, no le digan al doctor", OVERDOSE),
+    ("he estado juntando mis pastillas por si acaso", OVERDOSE),
+    ("me tuvieron que poner narcan afuera de la farmacia", OVERDOSE),
+    ("me quiero morir, siento mucha vergüenza por recaer", SUICIDE),
+    ("no quiero ir a la plática de prevención, estoy pensando en suicidarme", SUICIDE),
+    ("me despido de todos, gracias por todo, cuídense", SUICIDE),
+    ("pensé en tomarme el cloro que uso para limpiar", SUICIDE),
+    ("me voy a matar, es tanto cansancio", SUICIDE),
+    ("me quemé con la plancha", None),
+    ("me quemé con un cigarro después de la cena", SELF_HARM),
 ]
 
 
