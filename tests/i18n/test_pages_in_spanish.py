@@ -46,7 +46,10 @@ TIME_ZONES = {tz.replace("_", " ") for tz in zoneinfo.available_timezones()}
 @pytest.fixture
 def world(alice, bob, dana, sam, evening):
     """Something on every page: a check-in that asked for support (alerts), a reported
-    message, an unread message, a milestone waiting for alice's choice, an invitation."""
+    message, an unread message, a milestone waiting for alice's choice, an invitation.
+    Alice reads times in New York (set first: "today's check-in" is today on her calendar)."""
+    User.objects.filter(pk=alice.pk).update(time_zone="America/New_York")
+    alice.refresh_from_db()
     checkin = record_checkin(
         alice,
         evening,
@@ -71,8 +74,6 @@ def sessions_world(alice, dana, evening):
     """Sessions on every sessions page: a weekly pattern, a moved and a cancelled session, a
     past one with alice's attendance, a prompt scheduled after each session, and a letter
     alice made in Spanish. Alice reads times in New York, the group meets in Phoenix."""
-    User.objects.filter(pk=alice.pk).update(time_zone="America/New_York")
-    alice.refresh_from_db()
     now = timezone.now()
     slot = WeeklySlot.objects.create(
         group=evening, weekday=2, start_time=dt.time(18), starts_on=timezone.localdate()
