@@ -7,8 +7,16 @@ from django.shortcuts import redirect
 
 from groupspace.groups.models import Membership
 
-# Pages a person without a second factor can still reach: setting one up, logging out.
-ALWAYS_ALLOWED_PREFIXES = ("/accounts/", "/static/", "/healthz")
+# Pages a person without a second factor can still reach: setting one up, logging out; and the
+# installable app's files, which hold nothing personal (a redirect would break the worker).
+ALWAYS_ALLOWED_PREFIXES = (
+    "/accounts/",
+    "/static/",
+    "/healthz",
+    "/manifest.webmanifest",
+    "/sw.js",
+    "/offline/",
+)
 
 
 def is_care_team(user) -> bool:

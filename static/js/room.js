@@ -1,6 +1,7 @@
 // The group room page: renders frames from RoomConnection. Bodies are always set as text.
 import { RoomConnection } from "./room/connection.js";
 import { dropDecided, showReached } from "./room/milestones.js";
+import { RoomStore } from "./room/offline-store.js";
 
 const EMOJI = { heart: "❤️", clap: "👏", pray: "🙏", muscle: "💪", hug: "🤗", smile: "🙂" };
 const EMOJI_LABEL = { heart: "heart", clap: "applause", pray: "thanks", muscle: "strength", hug: "hug", smile: "smile" };
@@ -15,7 +16,7 @@ const ALERT_REASONS = {
 const STATUS_TEXT = {
   connecting: "Connecting…",
   online: "Connected",
-  offline: "Offline — reconnecting. Messages you write will be sent when you're back.",
+  offline: "Offline: messages will be sent when you reconnect.",
 };
 
 const root = document.getElementById("room");
@@ -39,6 +40,11 @@ let oldestId = null;
 let replyTo = null;
 let typingSentAt = 0;
 const typers = new Map(); // user id -> {name, timer}
+// The last messages and the unsent outbox, kept on this device so the room opens offline.
+const store = new RoomStore(me, root.dataset.wsPath, Number(root.dataset.offlineUntil));
+const fromDevice = new Set(); // ids shown from that copy and not yet confirmed by the server
+let historyLoaded = false;
+let saveTimer = null;
 
 const connection = new RoomConnection(root.dataset.wsPath, {
   frame: onFrame,
@@ -49,6 +55,7 @@ const connection = new RoomConnection(root.dataset.wsPath, {
       : "You no longer have access to this group.";
     root.dataset.connection = "closed";
     composer.hidden = true;
+    store.forget();
   },
 });
 
@@ -60,10 +67,12 @@ function onFrame(frame) {
       showPresence(frame.online);
       showLocked(frame.group.locked);
       if (frame.muted_until) showMuted(frame.muted_until);
-      if (messages.size === 0) connection.write({ type: "history", before: null, limit: 50 });
+      if (!historyLoaded) connection.write({ type: "history", before: null, limit: 50 });
       break;
     case "history":
       frame.messages.forEach((m) => upsert(m, false));
+      if (!historyLoaded) dropUnconfirmed();
+      historyLoaded = true;
       loadEarlier.hidden = !frame.has_more;
       loadEarlier.disabled = false;
       updateEmpty();
@@ -116,9 +125,42 @@ function onFrame(frame) {
       dropDecided(frame.milestone_id);
       break;
   }
+  if (SAVED_FRAMES.has(frame.type)) saveSoon();
+}
+
+const SAVED_FRAMES = new Set(["history", "sync", "ack", "message", "message.updated", "error"]);
+
+function saveSoon() {
+  clearTimeout(saveTimer);
+  saveTimer = setTimeout(() => store.save(messages.values(), [...connection.outbox.values()]), 200);
+}
+
+// The room as last seen on this device, before the socket answers (or while offline).
+function showSaved() {
+  const saved = store.load();
+  for (const message of saved.messages) {
+    upsert(message, false);
+    fromDevice.add(message.id);
+    connection.see(message.id); // the hello then syncs from here
+  }
+  connection.restore(saved.outbox);
+  for (const frame of saved.outbox) showSending(frame.client_id, frame.body);
+}
+
+// The server's first page of history replaces the saved copy: a saved message it no longer
+// shows (deleted by retention, or older than the page) leaves the list.
+function dropUnconfirmed() {
+  for (const id of fromDevice) {
+    messages.delete(id);
+    document.getElementById(`m-${id}`)?.remove();
+  }
+  fromDevice.clear();
+  oldestId = messages.size ? Math.min(...messages.keys()) : null;
+  updateEmpty();
 }
 
 function upsert(message, announce) {
+  fromDevice.delete(message.id);
   const previous = messages.get(message.id);
   const known = previous !== undefined;
   messages.set(message.id, message);
@@ -367,8 +409,14 @@ composer.addEventListener("submit", (event) => {
     composerError.textContent = "Write something first.";
     return;
   }
-  const clientId = connection.send(body, replyTo);
-  // Show it straight away, marked as sending, until the server acknowledges it.
+  showSending(connection.send(body, replyTo), body);
+  saveSoon();
+  input.value = "";
+  cancelReply();
+});
+
+// Show a message straight away, marked as sending, until the server acknowledges it.
+function showSending(clientId, body) {
   const li = document.createElement("li");
   li.className = "message mine sending";
   li.dataset.id = Number.MAX_SAFE_INTEGER;
@@ -379,10 +427,8 @@ composer.addEventListener("submit", (event) => {
   list.append(li);
   li.scrollIntoView({ block: "end" });
   pendingLocal.set(clientId, li);
-  input.value = "";
-  cancelReply();
   updateEmpty();
-});
+}
 
 input.addEventListener("keydown", (event) => {
   // Not while an input method is composing a word (Chinese, Japanese, Korean, some phones).
@@ -417,4 +463,5 @@ document.getElementById("lock-toggle")?.addEventListener("click", (event) => {
 });
 document.addEventListener("visibilitychange", markRead);
 
+showSaved();
 connection.open();

@@ -1,13 +1,14 @@
 """A real GroupSpace server (daphne in a subprocess) and Debian's Chromium driven by Playwright.
 
-The server has its own SQLite file and in-memory channel layer, seeded with `seed_demo`; these
-tests never touch the Django test database or this process's channel layer.
+Each test module gets its own server with its own copy of a SQLite file seeded once per run
+with `seed_demo`, and an in-memory channel layer; these tests never touch the Django test
+database or this process's channel layer. One Chromium serves the whole package.
 """
 
 import os
+import shutil
 import subprocess
 import sys
-import tempfile
 import time
 import urllib.error
 import urllib.request
@@ -45,8 +46,8 @@ def fresh_channel_layer():
     yield
 
 
-def _server_env(tmp: Path) -> dict[str, str]:
-    env = {**os.environ, "SQLITE_PATH": str(tmp / "db.sqlite3"), "DEBUG": "1"}
+def _server_env(database: Path) -> dict[str, str]:
+    env = {**os.environ, "SQLITE_PATH": str(database), "DEBUG": "1"}
     for name in ("DATABASE_URL", "REDIS_URL", "DJANGO_SETTINGS_MODULE"):
         env.pop(name, None)
     env["PYTHONUNBUFFERED"] = "1"
@@ -80,54 +81,61 @@ def _answers_http(url: str) -> bool:
 
 
 @pytest.fixture(scope="session")
-def server_url() -> Iterator[str]:
-    """Migrate and seed a fresh SQLite database, then serve it with daphne on 127.0.0.1."""
-    with tempfile.TemporaryDirectory(prefix="groupspace-browser-") as tmp_name:
-        tmp = Path(tmp_name)
-        env = _server_env(tmp)
-        _manage(env, "migrate", "--noinput")
-        _manage(env, "seed_demo")
+def seeded_database(tmp_path_factory) -> Path:
+    """Migrate and seed one SQLite database for the whole run; each module serves a copy."""
+    database = tmp_path_factory.mktemp("groupspace-browser-seed") / "db.sqlite3"
+    env = _server_env(database)
+    _manage(env, "migrate", "--noinput")
+    _manage(env, "seed_demo")
+    return database
 
-        port = free_port()
-        url = f"http://127.0.0.1:{port}"
-        log_path = tmp / "server.log"
-        with log_path.open("wb") as log:
-            server = subprocess.Popen(
-                [
-                    sys.executable,
-                    "-m",
-                    "daphne",
-                    "-b",
-                    "127.0.0.1",
-                    "-p",
-                    str(port),
-                    "groupspace.asgi:application",
-                ],
-                cwd=ROOT,
-                env=env,
-                stdout=log,
-                stderr=subprocess.STDOUT,
-            )
+
+@pytest.fixture(scope="module")
+def server_url(seeded_database, tmp_path_factory) -> Iterator[str]:
+    """A fresh copy of the seeded database served by daphne on 127.0.0.1, one per test module.
+
+    One per module, not one per run: modules lock the room, switch it to pre-moderation, mute
+    people or log them out, and each module starts from the same seeded state whatever ran
+    before it. Copying the seeded file makes that cheap (daphne starts in about a second).
+    """
+    tmp = tmp_path_factory.mktemp("groupspace-browser-server")
+    database = tmp / "db.sqlite3"
+    shutil.copyfile(seeded_database, database)
+    env = _server_env(database)
+    port = free_port()
+    url = f"http://127.0.0.1:{port}"
+    log_path = tmp / "server.log"
+    with log_path.open("wb") as log:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "daphne", "-b", "127.0.0.1", "-p", str(port)]
+            + ["groupspace.asgi:application"],
+            cwd=ROOT,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+    try:
+        deadline = time.monotonic() + SERVER_START_TIMEOUT
+        while not _answers_http(f"{url}/accounts/login/"):
+            if server.poll() is not None or time.monotonic() > deadline:
+                output = log_path.read_text(errors="replace")
+                state = (
+                    f"exited with {server.returncode}"
+                    if server.poll() is not None
+                    else f"did not answer within {SERVER_START_TIMEOUT:.0f} s"
+                )
+                pytest.fail(f"daphne {state}. Its output:\n{output}")
+            time.sleep(0.1)
+        yield url
+    finally:
+        server.terminate()
         try:
-            deadline = time.monotonic() + SERVER_START_TIMEOUT
-            while not _answers_http(f"{url}/accounts/login/"):
-                if server.poll() is not None or time.monotonic() > deadline:
-                    output = log_path.read_text(errors="replace")
-                    state = (
-                        f"exited with {server.returncode}"
-                        if server.poll() is not None
-                        else f"did not answer within {SERVER_START_TIMEOUT:.0f} s"
-                    )
-                    pytest.fail(f"daphne {state}. Its output:\n{output}")
-                time.sleep(0.1)
-            yield url
-        finally:
-            server.terminate()
-            try:
-                server.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                server.kill()
-                server.wait(timeout=10)
+            # Daphne waits up to 10 s for a request still in flight (a service worker's
+            # update check, say); this server's data is thrown away, so it need not.
+            server.wait(timeout=3)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait(timeout=10)
 
 
 @pytest.fixture(scope="package")
@@ -176,21 +184,32 @@ def phone(chromium, server_url):
         context.close()
 
 
+def log_in(page, email: str) -> None:
+    """Log a demo user in through the real login form."""
+    page.goto("/accounts/login/")
+    page.fill("input[name=login]", email)
+    page.fill("input[name=password]", DEMO_PASSWORD)
+    page.click("form.stacked-form button[type=submit]")
+    page.wait_for_url(lambda url: "/accounts/login/" not in url)
+
+
+def open_room(page, slug: str = "evening-recovery") -> None:
+    """Open a room and wait until its socket is connected."""
+    from playwright.sync_api import expect
+
+    page.goto(f"/groups/{slug}/")
+    expect(page.locator("#connection-status")).to_have_text("Connected")
+    expect(page.locator("#room")).to_have_attribute("data-connection", "online")
+
+
 @pytest.fixture
 def room_as(phone):
-    """Log a demo user in through the real login form and open the evening-recovery room."""
-    from playwright.sync_api import expect
+    """Log a demo user in on a phone of their own and open a room (evening-recovery)."""
 
     def enter(email: str, slug: str = "evening-recovery"):
         page = phone()
-        page.goto("/accounts/login/")
-        page.fill("input[name=login]", email)
-        page.fill("input[name=password]", DEMO_PASSWORD)
-        page.click("form.stacked-form button[type=submit]")
-        page.wait_for_url(lambda url: "/accounts/login/" not in url)
-        page.goto(f"/groups/{slug}/")
-        expect(page.locator("#connection-status")).to_have_text("Connected")
-        expect(page.locator("#room")).to_have_attribute("data-connection", "online")
+        log_in(page, email)
+        open_room(page, slug)
         return page
 
     return enter

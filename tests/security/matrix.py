@@ -51,6 +51,10 @@ MANAGERS = EVENING_THERAPIST | {"staff": 200}  # the group's therapists and clin
 MATRIX: dict[str, tuple[str, str, dict]] = {
     "home": ("GET", "/", PAGE_FOR_ANYONE_LOGGED_IN),
     "healthz": ("GET", "/healthz", dict.fromkeys(CALLERS, 200)),
+    # The installable app's files: the same for everyone, nothing personal in them.
+    "web_manifest": ("GET", "/manifest.webmanifest", dict.fromkeys(CALLERS, 200)),
+    "service_worker": ("GET", "/sw.js", dict.fromkeys(CALLERS, 200)),
+    "offline": ("GET", "/offline/", dict.fromkeys(CALLERS, 200)),
     "profile": ("GET", "/profile/", PAGE_FOR_ANYONE_LOGGED_IN),
     "my_data": ("GET", "/me/data/", PAGE_FOR_ANYONE_LOGGED_IN),
     "export_data_json": ("GET", "/me/data/export.json", PAGE_FOR_ANYONE_LOGGED_IN),
