@@ -132,7 +132,7 @@ def server_url(seeded_database, tmp_path_factory) -> Iterator[str]:
         try:
             # Daphne waits up to 10 s for a request still in flight (a service worker's
             # update check, say); this server's data is thrown away, so it need not.
-            server.wait(timeout=3)
+            server.wait(timeout=1.5)
         except subprocess.TimeoutExpired:
             server.kill()
             server.wait(timeout=10)
@@ -168,14 +168,17 @@ def chromium():
 
 @pytest.fixture
 def phone(chromium, server_url):
-    """Opens a fresh phone-sized browser context per call; all are closed after the test."""
+    """Opens a fresh phone-sized browser context per call; all are closed after the test.
+    `cookies` puts an existing login on the new phone."""
     contexts = []
 
-    def open_phone():
+    def open_phone(cookies: list | None = None):
         context = chromium.new_context(
             base_url=server_url, viewport={"width": 390, "height": 844}, is_mobile=True
         )
         context.set_default_timeout(10_000)
+        if cookies:
+            context.add_cookies(cookies)
         contexts.append(context)
         return context.new_page()
 
@@ -202,13 +205,27 @@ def open_room(page, slug: str = "evening-recovery") -> None:
     expect(page.locator("#room")).to_have_attribute("data-connection", "online")
 
 
+@pytest.fixture(scope="module")
+def logins() -> dict[str, list]:
+    """Session cookies per demo user, for this module's server."""
+    return {}
+
+
 @pytest.fixture
-def room_as(phone):
-    """Log a demo user in on a phone of their own and open a room (evening-recovery)."""
+def room_as(phone, logins):
+    """A demo user on a phone of their own, in a room (evening-recovery).
+
+    The first time in a module the user logs in through the real login form; later phones of
+    the same user in that module get the same login's cookie (and nothing else of the first
+    phone: no storage, no service worker), which saves a login round trip per page. A test
+    that logs out uses `phone` and `log_in` for a login of its own.
+    """
 
     def enter(email: str, slug: str = "evening-recovery"):
-        page = phone()
-        log_in(page, email)
+        page = phone(logins.get(email))
+        if email not in logins:
+            log_in(page, email)
+            logins[email] = page.context.cookies()
         open_room(page, slug)
         return page
 
