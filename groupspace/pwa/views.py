@@ -14,6 +14,7 @@ from django.shortcuts import render
 from django.template.loader import get_template, render_to_string
 from django.templatetags.static import static
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.views.decorators.http import require_GET
 
 from .device_data import OFFLINE_UNTIL_HEADER
@@ -50,7 +51,7 @@ def manifest(request):
         "id": "/",
         "name": "GroupSpace",
         "short_name": "GroupSpace",
-        "description": "Your IOP group's private space between sessions.",
+        "description": gettext("Your IOP group's private space between sessions."),
         "start_url": reverse("home"),
         "scope": "/",
         "display": "standalone",

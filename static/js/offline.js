@@ -23,4 +23,5 @@ async function listRooms() {
   list.closest("section").hidden = list.children.length === 0;
 }
 
+document.getElementById("offline-retry").addEventListener("click", () => location.reload());
 listRooms();
