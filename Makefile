@@ -10,7 +10,7 @@ PORT ?= 8000
 TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/groupspace
 TEST_REDIS_URL ?= redis://127.0.0.1:6379/0
 
-.PHONY: run test test-embedded test-services lint format browser install install-dev bench clean
+.PHONY: run test test-embedded test-services lint format browser install install-dev bench clean messages gettext
 
 run: install
 	$(BIN)/python manage.py migrate --noinput
@@ -47,6 +47,23 @@ lint: install-dev
 format: install-dev
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
+
+# Translations. `make messages` gathers every string to translate (Python and templates, then
+# the pages' JavaScript) into locale/<lang>/LC_MESSAGES/*.po and compiles them to .mo. Both are
+# committed, so running the app or the tests never needs GNU gettext; this target does.
+TRANSLATED := es
+MESSAGE_IGNORES := --ignore=.venv --ignore=staticfiles --ignore=node_modules --ignore=tests \
+	--ignore=bench --ignore=docs
+messages: install-dev gettext
+	$(BIN)/python manage.py makemessages $(addprefix -l ,$(TRANSLATED)) -d django \
+		--no-obsolete --add-location=file $(MESSAGE_IGNORES)
+	$(BIN)/python manage.py makemessages $(addprefix -l ,$(TRANSLATED)) -d djangojs \
+		--no-obsolete --add-location=file $(MESSAGE_IGNORES)
+	$(BIN)/python manage.py compilemessages $(addprefix -l ,$(TRANSLATED)) $(MESSAGE_IGNORES)
+
+# GNU gettext (msgfmt, xgettext) from Debian, where missing.
+gettext:
+	@command -v msgfmt > /dev/null || { apt-get update -qq && apt-get install -y -qq gettext; }
 
 # Debian's Chromium for the browser tests (Playwright cannot download its own browser here).
 browser:

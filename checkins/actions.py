@@ -12,6 +12,7 @@ from datetime import date, time
 
 from django.db import IntegrityError, transaction
 from django.utils import dateformat, timezone
+from django.utils.translation import gettext
 
 from groupspace.audit.log import log_action
 from groupspace.groups.access import active_membership
@@ -43,11 +44,13 @@ def require_participant(user, group_id: int) -> Membership:
     """The caller's active participant membership, re-read; CheckinRefused otherwise."""
     membership = active_membership(user.pk, group_id)
     if membership is None:
-        raise CheckinRefused("You are not a member of this group.", status=404)
+        raise CheckinRefused(gettext("You are not a member of this group."), status=404)
     if membership.role != Membership.Role.PARTICIPANT:
         raise CheckinRefused(
-            "Check-ins are for the group's participants. As a therapist you see them on the "
-            "group's check-in dashboard.",
+            gettext(
+                "Check-ins are for the group's participants. As a therapist you see them on "
+                "the group's check-in dashboard."
+            ),
             status=403,
         )
     return membership
@@ -150,7 +153,9 @@ def sharing_default(user) -> bool:
 def set_reminder_time(therapist_membership: Membership, daily_time: time | None) -> None:
     """A therapist sets the group's daily check-in time (None: remind all day); audited."""
     if not therapist_membership.is_therapist:
-        raise CheckinRefused("Only the group's therapists set the check-in time.", status=404)
+        raise CheckinRefused(
+            gettext("Only the group's therapists set the check-in time."), status=404
+        )
     group = therapist_membership.group
     with transaction.atomic():
         ReminderTime.objects.update_or_create(group=group, defaults={"daily_time": daily_time})
@@ -179,28 +184,32 @@ def _fields(values: CheckinValues, group: IOPGroup) -> dict:
 
 def _already_stored(existing: CheckIn, group: IOPGroup) -> CheckIn:
     if existing.group_id != group.pk:
-        raise CheckinRefused("This form was already used. Open the check-in page again.", 400)
+        raise CheckinRefused(
+            gettext("This form was already used. Open the check-in page again."), 400
+        )
     return existing
 
 
 def _check_can_share(membership: Membership) -> None:
     """The room's rules for a participant's post, with words for a check-in page."""
-    keep_private = " You can still save it for you and your therapists only."
+    keep_private = " " + gettext("You can still save it for you and your therapists only.")
     if membership.needs_agreement:
         raise CheckinRefused(
-            "Accept the group agreement in the room before sharing." + keep_private, 400
+            gettext("Accept the group agreement in the room before sharing.") + keep_private, 400
         )
     if membership.is_muted():
         until = timezone.localtime(
             membership.muted_until, zoneinfo.ZoneInfo(membership.user.time_zone)
         )
-        when = dateformat.format(until, "M j, g:i A")
+        when = dateformat.format(until, gettext("M j, g:i A"))
         raise CheckinRefused(
-            f"A therapist paused your messages in the room until {when}." + keep_private, 400
+            gettext("A therapist paused your messages in the room until %(when)s.") % {"when": when}
+            + keep_private,
+            400,
         )
     if membership.group.is_locked:
         raise CheckinRefused(
-            "The room is closed for now, so nothing can be shared." + keep_private, 400
+            gettext("The room is closed for now, so nothing can be shared.") + keep_private, 400
         )
     try:
         check_post_rate(membership.group_id, membership.user_id)
@@ -216,7 +225,7 @@ def _own_checkin_of_today(user, checkin_id: int) -> tuple[CheckIn, Membership]:
         .first()
     )
     if checkin is None:
-        raise CheckinRefused("No such check-in.", status=404)
+        raise CheckinRefused(gettext("No such check-in."), status=404)
     return checkin, require_changeable(user, checkin)
 
 
@@ -224,8 +233,10 @@ def require_changeable(user, checkin: CheckIn) -> Membership:
     """The owner's membership if they may still change `checkin`: their own, of their today,
     in a group they are still an active participant of. CheckinRefused otherwise."""
     if checkin.user_id != user.pk:
-        raise CheckinRefused("No such check-in.", status=404)
+        raise CheckinRefused(gettext("No such check-in."), status=404)
     membership = require_participant(user, checkin.group_id)
     if checkin.local_date != today_for(membership.user):
-        raise CheckinRefused("Only today's check-ins can be changed or deleted.", status=403)
+        raise CheckinRefused(
+            gettext("Only today's check-ins can be changed or deleted."), status=403
+        )
     return membership

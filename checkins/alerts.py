@@ -16,6 +16,7 @@ group's therapists after commit.
 from datetime import timedelta
 
 from django.db.models import Max
+from django.utils.translation import gettext_lazy as _
 
 from groupspace.moderation.crisis import detect_crisis
 from groupspace.moderation.models import Alert
@@ -35,12 +36,12 @@ MOOD_DROP = "mood_drop"
 CRISIS_LANGUAGE = "crisis_language"
 
 REASON_TEXT = {
-    ASKED_FOR_SUPPORT: "Could use support",
-    MOOD_LOW: "Mood at its lowest",
-    CRAVING_HIGH: "Strong craving",
-    MOOD_DROP: "Mood dropped",
-    CRISIS_LANGUAGE: "Crisis language",
-    "reported": "Reported a message",
+    ASKED_FOR_SUPPORT: _("Could use support"),
+    MOOD_LOW: _("Mood at its lowest"),
+    CRAVING_HIGH: _("Strong craving"),
+    MOOD_DROP: _("Mood dropped"),
+    CRISIS_LANGUAGE: _("Crisis language"),
+    "reported": _("Reported a message"),
 }
 
 

@@ -10,6 +10,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
+from django.utils.formats import date_format, get_format
+from django.utils.translation import gettext, ngettext
+
 from .models import CheckIn
 
 # Chart geometry, in SVG user units (the SVG scales to its box).
@@ -92,15 +95,37 @@ def summarise(title: str, values: dict[date, float], start: date, end: date, hig
     """One sentence with what the chart shows, for screen readers and tooltips."""
     span = (end - start).days + 1
     if not values:
-        return f"{title}, last {span} days: no check-ins."
+        return gettext("%(title)s, last %(span)d days: no check-ins.") % {
+            "title": title,
+            "span": span,
+        }
     numbers = list(values.values())
     latest_day = max(values)
     average = sum(numbers) / len(numbers)
-    return (
-        f"{title}, last {span} days: {len(numbers)} day{'s' if len(numbers) != 1 else ''} with a "
-        f"check-in, lowest {min(numbers):g}, highest {max(numbers):g}, average {average:.1f} "
-        f"out of {high}; latest {values[latest_day]:g} on {latest_day:%b} {latest_day.day}."
-    )
+    return ngettext(
+        "%(title)s, last %(span)d days: %(days)d day with a check-in, lowest %(lowest)s, "
+        "highest %(highest)s, average %(average)s out of %(high)d; latest %(latest)s on "
+        "%(latest_day)s.",
+        "%(title)s, last %(span)d days: %(days)d days with a check-in, lowest %(lowest)s, "
+        "highest %(highest)s, average %(average)s out of %(high)d; latest %(latest)s on "
+        "%(latest_day)s.",
+        len(numbers),
+    ) % {
+        "title": title,
+        "span": span,
+        "days": len(numbers),
+        "lowest": _decimal(f"{min(numbers):g}"),
+        "highest": _decimal(f"{max(numbers):g}"),
+        "average": _decimal(f"{average:.1f}"),
+        "high": high,
+        "latest": _decimal(f"{values[latest_day]:g}"),
+        "latest_day": date_format(latest_day, gettext("M j")),
+    }
+
+
+def _decimal(number: str) -> str:
+    """A formatted number with the language's decimal separator ("3,5" in Spanish)."""
+    return number.replace(".", get_format("DECIMAL_SEPARATOR"))
 
 
 def _place(values, start, end, low, high, box) -> list[Point]:

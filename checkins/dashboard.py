@@ -11,6 +11,7 @@ from datetime import date, time, timedelta
 
 from django.db.models import Max
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from groupspace.groups.models import IOPGroup, Membership
 from groupspace.moderation.models import Alert
@@ -120,7 +121,7 @@ def _row(user, today: date, recent: list[CheckIn], last: date | None, quiet: int
         # Newest first, as a person reads a list of what just happened.
         today=[c for c in reversed(in_window) if c.local_date == today],
         earlier_this_week=[c for c in reversed(in_window) if week_start <= c.local_date < today],
-        sparkline=charts.sparkline("Mood", moods, start, today, MOOD_MIN, MOOD_MAX),
+        sparkline=charts.sparkline(gettext("Mood"), moods, start, today, MOOD_MIN, MOOD_MAX),
         trend=_trend(moods, today),
         last_date=last,
         days_quiet=days_quiet,

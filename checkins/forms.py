@@ -4,6 +4,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from groupspace.groups.models import IOPGroup
 
@@ -51,7 +52,7 @@ def _scale(label: str) -> forms.TypedChoiceField:
         choices=[(n, str(n)) for n in range(SCALE_MIN, SCALE_MAX + 1)],
         coerce=int,
         widget=forms.RadioSelect,
-        error_messages={"required": "Choose a number from 0 to 10."},
+        error_messages={"required": _("Choose a number from 0 to 10.")},
     )
 
 
@@ -62,16 +63,16 @@ def clean_text(text: str) -> str:
 
 class CheckinForm(forms.Form):
     mood = forms.TypedChoiceField(
-        label="How is your mood?",
+        label=_("How is your mood?"),
         choices=[(n, MOOD_WORDS[n]) for n in range(MOOD_MIN, MOOD_MAX + 1)],
         coerce=int,
         widget=forms.RadioSelect,
-        error_messages={"required": "Choose how your mood is."},
+        error_messages={"required": _("Choose how your mood is.")},
     )
-    anxiety = _scale("How anxious do you feel?")
-    craving = _scale("How strong is any craving or urge to use?")
+    anxiety = _scale(_("How anxious do you feel?"))
+    craving = _scale(_("How strong is any craving or urge to use?"))
     sleep_hours = forms.DecimalField(
-        label="Hours slept last night",
+        label=_("Hours slept last night"),
         required=False,
         min_value=0,
         max_value=SLEEP_MAX_HOURS,
@@ -80,33 +81,33 @@ class CheckinForm(forms.Form):
         widget=forms.NumberInput(attrs={"step": "0.5", "inputmode": "decimal"}),
     )
     self_care = forms.MultipleChoiceField(
-        label="Self-care today",
+        label=_("Self-care today"),
         choices=SelfCare.choices,
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
     note = forms.CharField(
-        label="Anything else? (optional)",
+        label=_("Anything else? (optional)"),
         required=False,
         max_length=NOTE_MAX_CHARS,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
-    wants_support = forms.BooleanField(label="I could use support today", required=False)
+    wants_support = forms.BooleanField(label=_("I could use support today"), required=False)
     kind = forms.ChoiceField(
-        label="Which check-in is this?",
+        label=_("Which check-in is this?"),
         choices=CheckIn.Kind.choices,
         initial=CheckIn.Kind.DAILY,
         widget=forms.RadioSelect,
     )
     visibility = forms.ChoiceField(
-        label="Who sees this check-in?",
+        label=_("Who sees this check-in?"),
         choices=[
-            (PRIVATE, "Only me and my therapists"),
-            (SHARED, "Share it with my group"),
+            (PRIVATE, _("Only me and my therapists")),
+            (SHARED, _("Share it with my group")),
         ],
         widget=forms.RadioSelect,
     )
-    note_shared = forms.BooleanField(label="Share my note with the group too", required=False)
+    note_shared = forms.BooleanField(label=_("Share my note with the group too"), required=False)
     client_id = forms.UUIDField(widget=forms.HiddenInput)
 
     def __init__(self, *args, group: IOPGroup, **kwargs):
@@ -119,7 +120,7 @@ class CheckinForm(forms.Form):
     def clean_self_care(self) -> list[str]:
         chosen = self.cleaned_data["self_care"]
         if SelfCare.NONE in chosen and len(chosen) > 1:
-            raise forms.ValidationError('Choose "None today" on its own, or what you did.')
+            raise forms.ValidationError(_('Choose "None today" on its own, or what you did.'))
         return chosen
 
     def clean_note(self) -> str:
@@ -168,15 +169,17 @@ def mood_choices() -> list[tuple[int, str, str]]:
 
 class SharingDefaultForm(forms.Form):
     share_scores = forms.BooleanField(
-        label="Share my check-ins with my group unless I choose otherwise", required=False
+        label=_("Share my check-ins with my group unless I choose otherwise"), required=False
     )
 
 
 class ReminderTimeForm(forms.Form):
     daily_time = forms.TimeField(
-        label="Daily check-in time",
+        label=_("Daily check-in time"),
         required=False,
         widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
-        help_text="Participants who have not checked in see a gentle reminder from this time "
-        "(their own time zone). Leave empty to remind them all day.",
+        help_text=_(
+            "Participants who have not checked in see a gentle reminder from this time "
+            "(their own time zone). Leave empty to remind them all day."
+        ),
     )

@@ -8,6 +8,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from django.utils.translation import gettext
+
 from groupspace.accounts.models import User
 from groupspace.audit.log import log_action
 from groupspace.groups.models import IOPGroup, Membership
@@ -86,16 +88,26 @@ def build_history(user, *, days: int, group: IOPGroup | None = None) -> History:
     }
     chart_list = [
         charts.line_chart(
-            "Mood (1 very low to 5 great)", means["mood"], start, today, MOOD_MIN, MOOD_MAX
+            gettext("Mood (1 very low to 5 great)"), means["mood"], start, today, MOOD_MIN, MOOD_MAX
         ),
         charts.line_chart(
-            "Anxiety (0 none to 10 most)", means["anxiety"], start, today, SCALE_MIN, SCALE_MAX
+            gettext("Anxiety (0 none to 10 most)"),
+            means["anxiety"],
+            start,
+            today,
+            SCALE_MIN,
+            SCALE_MAX,
         ),
     ]
     if shows_craving:
         chart_list.append(
             charts.line_chart(
-                "Craving (0 none to 10 most)", means["craving"], start, today, SCALE_MIN, SCALE_MAX
+                gettext("Craving (0 none to 10 most)"),
+                means["craving"],
+                start,
+                today,
+                SCALE_MIN,
+                SCALE_MAX,
             )
         )
     return History(
@@ -138,7 +150,7 @@ def read_participant_history(
     404 otherwise, the same for "no such person"). Every read is written to the audit log.
     """
     if not therapist.is_therapist:
-        raise CheckinRefused("No such page.", status=404)
+        raise CheckinRefused(gettext("No such page."), status=404)
     participant = (
         Membership.objects.select_related("user")
         .filter(
@@ -150,7 +162,7 @@ def read_participant_history(
         .first()
     )
     if participant is None:
-        raise CheckinRefused("No such participant in this group.", status=404)
+        raise CheckinRefused(gettext("No such participant in this group."), status=404)
     log_action(
         therapist.user,
         "checkins.read_history",

@@ -10,6 +10,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 MOOD_MIN, MOOD_MAX = 1, 5
 SCALE_MIN, SCALE_MAX = 0, 10
@@ -17,24 +18,24 @@ SLEEP_MAX_HOURS = 24
 NOTE_MAX_CHARS = 1000
 
 # Words first, faces as decoration: the number alone says little at 11 pm on a bad day.
-MOOD_WORDS = {1: "Very low", 2: "Low", 3: "Okay", 4: "Good", 5: "Great"}
+MOOD_WORDS = {1: _("Very low"), 2: _("Low"), 3: _("Okay"), 4: _("Good"), 5: _("Great")}
 MOOD_FACES = {1: "😞", 2: "😔", 3: "😐", 4: "😊", 5: "😄"}
 
 
 class SelfCare(models.TextChoices):
-    EXERCISE = "exercise", "Exercise"
-    REST = "rest", "Rest"
-    PEOPLE = "people", "Time with people"
-    HOBBY = "hobby", "A hobby"
-    RELAXATION = "relaxation", "Meditation or relaxation"
-    NONE = "none", "None today"
+    EXERCISE = "exercise", _("Exercise")
+    REST = "rest", _("Rest")
+    PEOPLE = "people", _("Time with people")
+    HOBBY = "hobby", _("A hobby")
+    RELAXATION = "relaxation", _("Meditation or relaxation")
+    NONE = "none", _("None today")
 
 
 class CheckIn(models.Model):
     class Kind(models.TextChoices):
-        DAILY = "daily", "Daily"
-        BEFORE_SESSION = "before_session", "Before a session"
-        AFTER_SESSION = "after_session", "After a session"
+        DAILY = "daily", _("Daily")
+        BEFORE_SESSION = "before_session", _("Before a session")
+        AFTER_SESSION = "after_session", _("After a session")
 
     group = models.ForeignKey("groups.IOPGroup", on_delete=models.CASCADE, related_name="checkins")
     user = models.ForeignKey(

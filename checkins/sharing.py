@@ -2,7 +2,13 @@
 
 Posting goes through the room's one service, `post_message` (ordering, pre-moderation, crisis
 check, the `message` frame); updating and withdrawing through `update_message_content`.
+
+The stored `body` is in the default language (English, which the crisis rules read), whoever
+posts it; each reader's room shows the check-in from its `data` in their own language.
 """
+
+from django.conf import settings
+from django.utils import translation
 
 from groupspace.groups.models import Membership
 from groupspace.room.models import Message
@@ -15,11 +21,13 @@ WITHDRAWN_BODY = "This check-in was withdrawn by the person who shared it."
 
 def checkin_data(checkin: CheckIn) -> dict:
     """The `data` of a shared check-in's message: scores, never the note unless shared."""
+    with translation.override(settings.LANGUAGE_CODE):
+        mood_label = str(checkin.mood_word)
     return {
         "checkin_id": checkin.pk,
         "kind": checkin.kind,
         "mood": checkin.mood,
-        "mood_label": checkin.mood_word,
+        "mood_label": mood_label,
         "anxiety": checkin.anxiety,
         "craving": checkin.craving,
         "sleep_hours": float(checkin.sleep_hours) if checkin.sleep_hours is not None else None,
@@ -31,6 +39,11 @@ def checkin_data(checkin: CheckIn) -> dict:
 
 def checkin_body(checkin: CheckIn) -> str:
     """The message text, for clients that show only `body`. Plain text, never HTML."""
+    with translation.override(settings.LANGUAGE_CODE):
+        return _checkin_body(checkin)
+
+
+def _checkin_body(checkin: CheckIn) -> str:
     parts = [f"mood {checkin.mood}/5 ({checkin.mood_word} {checkin.mood_face})"]
     parts.append(f"anxiety {checkin.anxiety}/10")
     if checkin.craving is not None:

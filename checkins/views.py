@@ -12,6 +12,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext, gettext_lazy
 from django.views.decorators.http import require_POST
 
 from groupspace.groups.access import get_group_for_member_or_404
@@ -37,9 +38,9 @@ from .forms import (
 from .history import PERIODS, build_history, parse_period, read_participant_history
 from .models import CheckIn
 
-THERAPIST_REFUSAL = (
-    "Check-ins are for the group's participants. As a therapist you see them on the group's "
-    "check-in dashboard."
+THERAPIST_REFUSAL = gettext_lazy(
+    "Check-ins are for the group's participants. As a therapist you see them on the "
+    "group's check-in dashboard."
 )
 
 
@@ -81,7 +82,7 @@ def edit_checkin(request, checkin_id):
             actions.edit_checkin(request.user, checkin.pk, form.values())
         except CheckinRefused as refused:
             return _form_refused(request, form, group, refused, checkin=checkin)
-        messages.success(request, "Your check-in is updated.")
+        messages.success(request, gettext("Your check-in is updated."))
         return redirect("my_checkin", checkin_id=checkin.pk)
     return _render_form(request, form, group, checkin=checkin, status=400 if form.is_bound else 200)
 
@@ -96,7 +97,7 @@ def delete_checkin(request, checkin_id):
             actions.delete_checkin(request.user, checkin.pk)
         except CheckinRefused as refused:
             return _refused(request, refused.detail, refused.status)
-        messages.success(request, "Your check-in is deleted.")
+        messages.success(request, gettext("Your check-in is deleted."))
         return redirect("my_checkins")
     return render(request, "checkins/confirm_delete.html", {"checkin": checkin})
 
@@ -144,7 +145,7 @@ def sharing_default(request):
     form = SharingDefaultForm(request.POST)
     form.is_valid()  # a checkbox: anything but "on" is simply off
     actions.set_sharing_default(request.user, form.cleaned_data.get("share_scores", False))
-    messages.success(request, "Your sharing default is saved.")
+    messages.success(request, gettext("Your sharing default is saved."))
     return redirect("my_checkins")
 
 
@@ -194,7 +195,7 @@ def acknowledge_alert(request, slug, alert_id):
     except RoomError as error:
         messages.error(request, error.detail)
     else:
-        messages.success(request, "Alert acknowledged.")
+        messages.success(request, gettext("Alert acknowledged."))
     return redirect("checkin_dashboard", slug=group.slug)
 
 
@@ -205,9 +206,9 @@ def reminder_time(request, slug):
     form = ReminderTimeForm(request.POST)
     if form.is_valid():
         actions.set_reminder_time(membership, form.cleaned_data["daily_time"])
-        messages.success(request, "The daily check-in time is saved.")
+        messages.success(request, gettext("The daily check-in time is saved."))
     else:
-        messages.error(request, "Enter a time such as 19:00, or leave it empty.")
+        messages.error(request, gettext("Enter a time such as 19:00, or leave it empty."))
     return redirect("checkin_dashboard", slug=group.slug)
 
 
@@ -306,7 +307,11 @@ def _refused(request, detail: str, status: int, **context):
 
 def _saved_text(checkin: CheckIn, group: IOPGroup) -> str:
     if not checkin.shared:
-        return "Thank you for checking in. It is saved for you and your therapists."
+        return gettext("Thank you for checking in. It is saved for you and your therapists.")
     if checkin.message and checkin.message.state == Message.State.PENDING:
-        return f"Thank you for checking in. {group.name} sees it once a therapist approves it."
-    return f"Thank you for checking in. It is shared with {group.name}."
+        return gettext(
+            "Thank you for checking in. %(group)s sees it once a therapist approves it."
+        ) % {"group": group.name}
+    return gettext("Thank you for checking in. It is shared with %(group)s.") % {
+        "group": group.name
+    }

@@ -5,6 +5,7 @@ from groupspace.accounts import views as account_views
 from groupspace.groups import views as group_views
 from groupspace.health import healthz
 from groupspace.invitations import views as invitation_views
+from groupspace.jsi18n import javascript_catalog
 from groupspace.moderation import views as moderation_views
 from groupspace.pwa import views as pwa_views
 
@@ -14,6 +15,7 @@ urlpatterns = [
     path("manifest.webmanifest", pwa_views.manifest, name="web_manifest"),
     path("sw.js", pwa_views.service_worker, name="service_worker"),
     path("offline/", pwa_views.offline, name="offline"),
+    path("jsi18n/<str:language>/", javascript_catalog, name="javascript_catalog"),
     path("profile/", account_views.profile, name="profile"),
     path("me/data/", account_views.my_data, name="my_data"),
     path("me/data/export.json", account_views.export_data_json, name="export_data_json"),
@@ -71,6 +73,7 @@ urlpatterns = [
     path("audit/", moderation_views.clinic_audit, name="clinic_audit"),
     path("invite/<str:token>/", invitation_views.open_invitation, name="invitation"),
     path("", include("checkins.urls")),
+    path("", include("sessions_app.urls")),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
 ]

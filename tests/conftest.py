@@ -9,7 +9,7 @@ from channels.layers import DEFAULT_CHANNEL_LAYER, channel_layers, get_channel_l
 from django.conf import settings
 from django.core.cache import cache
 from django.test import Client
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from groupspace.accounts.models import User
 from groupspace.groups.models import IOPGroup, Membership
@@ -32,6 +32,15 @@ async def fresh_channel_layer():
     if hasattr(layer, "close_pools"):
         await layer.close_pools()
     channel_layers.backends.pop(DEFAULT_CHANNEL_LAYER, None)
+
+
+@pytest.fixture(autouse=True)
+def default_language():
+    """Each test starts and ends in English: a request in Spanish leaves its language active
+    in the test's thread (the middleware activates it for the response to be written)."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture(autouse=True)

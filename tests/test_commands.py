@@ -18,10 +18,15 @@ ROOT = Path(__file__).resolve().parents[1]
 
 @override_settings(DEBUG=True)
 def test_seed_demo_creates_the_demo_and_is_idempotent(db):
+    from sessions_app.models import Attendance, Session
+
+    def counts():
+        return [m.objects.count() for m in (User, Membership, Message, Session, Attendance)]
+
     call_command("seed_demo")
-    counts = (User.objects.count(), Membership.objects.count(), Message.objects.count())
+    first = counts()
     call_command("seed_demo")
-    assert (User.objects.count(), Membership.objects.count(), Message.objects.count()) == counts
+    assert counts() == first
     evening = IOPGroup.objects.get(slug="evening-recovery")
     assert (evening.name, evening.track, evening.time_zone) == (
         "Evening Recovery IOP",
@@ -40,6 +45,14 @@ def test_seed_demo_creates_the_demo_and_is_idempotent(db):
     assert User.objects.get(email="admin@demo.test").is_staff
     assert User.objects.get(email="alex@demo.test").check_password("groupspace-demo")
     assert Message.objects.filter(group=weekend).exists()
+    # Sessions: two past weeks with attendance, and the weeks ahead.
+    from django.utils import timezone
+
+    with_attendance = Session.objects.filter(group=evening, attendance__isnull=False).distinct()
+    assert with_attendance.count() == 6
+    assert all(session.starts_at < timezone.now() for session in with_attendance)
+    assert Session.objects.filter(group=evening, starts_at__gt=timezone.now()).count() >= 20
+    assert Attendance.objects.filter(user__email="alex@demo.test", present=True).count() == 6
 
 
 @override_settings(DEBUG=False)

@@ -12,6 +12,7 @@ from datetime import date, timedelta
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from groupspace.audit.log import log_action
 from groupspace.groups.access import active_membership
@@ -35,9 +36,9 @@ def set_sobriety_date(user, since: date) -> SobrietyDate:
     """
     today = today_in(user.time_zone)
     if since > today:
-        raise MilestoneRefused("The date can't be later than today.")
+        raise MilestoneRefused(gettext("The date can't be later than today."))
     if since < today - timedelta(days=366 * OLDEST_SOBRIETY_YEARS):
-        raise MilestoneRefused("Check the year of that date.")
+        raise MilestoneRefused(gettext("Check the year of that date."))
     with transaction.atomic():
         sobriety, _ = SobrietyDate.objects.update_or_create(
             user=user, defaults={"since": since, "set_at": timezone.now()}
@@ -63,16 +64,16 @@ def decide(user, milestone_id: int, choice: str, group_slug: str | None = None) 
     change their minds.
     """
     if choice not in (SHARE, KEEP_PRIVATE):
-        raise MilestoneRefused("Choose to celebrate it or to keep it to yourself.")
+        raise MilestoneRefused(gettext("Choose to celebrate it or to keep it to yourself."))
     with transaction.atomic():
         milestone = (
             Milestone.objects.select_for_update().filter(pk=milestone_id, user_id=user.pk).first()
         )
         if milestone is None:
-            raise MilestoneRefused("No such milestone.", status=404)
+            raise MilestoneRefused(gettext("No such milestone."), status=404)
         if milestone.state == Milestone.State.SHARED:
             if choice == KEEP_PRIVATE:
-                raise MilestoneRefused("It is already celebrated in your group.")
+                raise MilestoneRefused(gettext("It is already celebrated in your group."))
             return milestone
         if choice == KEEP_PRIVATE:
             milestone.state = Milestone.State.PRIVATE
@@ -91,7 +92,7 @@ def set_preferences(user, choices: dict[str, str]) -> None:
     """Per kind: always ask, always share or never share."""
     allowed_kinds, allowed_choices = set(Kind.values), set(MilestonePreference.Choice.values)
     if not set(choices) <= allowed_kinds or not set(choices.values()) <= allowed_choices:
-        raise MilestoneRefused("Choose one of the offered answers for each kind.")
+        raise MilestoneRefused(gettext("Choose one of the offered answers for each kind."))
     with transaction.atomic():
         for kind, choice in choices.items():
             MilestonePreference.objects.update_or_create(
@@ -117,7 +118,9 @@ def record_milestone(therapist: Membership, user_id: int, recorded: Recorded) ->
     """A therapist records a phase, a graduation or a custom milestone for a participant of
     their group. The participant is told first and decides whether the group hears of it."""
     if recorded.kind not in RECORDED_KINDS:
-        raise MilestoneRefused("Therapists record program phases, graduations and custom ones.")
+        raise MilestoneRefused(
+            gettext("Therapists record program phases, graduations and custom ones.")
+        )
     with transaction.atomic():
         participant = _participant_of(therapist, user_id)
         try:
@@ -132,7 +135,9 @@ def record_milestone(therapist: Membership, user_id: int, recorded: Recorded) ->
                     reached_on=today_in(participant.user.time_zone),
                 )
         except IntegrityError:
-            raise MilestoneRefused("This milestone is already recorded for them.") from None
+            raise MilestoneRefused(
+                gettext("This milestone is already recorded for them.")
+            ) from None
         log_action(
             therapist.user,
             "milestones.record",
@@ -164,10 +169,10 @@ def _participant_of(therapist: Membership, user_id: int) -> Membership:
     anyone else (no such person, another group's, a therapist)."""
     fresh = active_membership(therapist.user_id, therapist.group_id)
     if fresh is None or not fresh.is_therapist:
-        raise MilestoneRefused("No such page.", status=404)
+        raise MilestoneRefused(gettext("No such page."), status=404)
     participant = active_membership(user_id, therapist.group_id)
     if participant is None or participant.role != Membership.Role.PARTICIPANT:
-        raise MilestoneRefused("No such participant in this group.", status=404)
+        raise MilestoneRefused(gettext("No such participant in this group."), status=404)
     return participant
 
 
@@ -176,9 +181,9 @@ def _room_to_share_in(milestone: Milestone, group_slug: str | None) -> Membershi
     if group_slug:
         rooms = [m for m in rooms if m.group.slug == group_slug]
         if not rooms:
-            raise MilestoneRefused("You can't share it in that group.", status=404)
+            raise MilestoneRefused(gettext("You can't share it in that group."), status=404)
     if not rooms:
-        raise MilestoneRefused("You are not in a group where it can be shared.")
+        raise MilestoneRefused(gettext("You are not in a group where it can be shared."))
     if len(rooms) > 1:
-        raise MilestoneRefused("Choose the group to celebrate it with.")
+        raise MilestoneRefused(gettext("Choose the group to celebrate it with."))
     return rooms[0]

@@ -3,7 +3,13 @@
 Frames go through the room's events module (the only code that calls the channel layer), to
 the participant's own sockets only (`events.to_person`), after commit. The celebration is a
 room message of kind `milestone` posted through the room's one service, `post_message`.
+
+Labels and the stored `body` are in the default language (English), whoever causes them; each
+reader's page words a milestone from its kind, value and unit in their own language.
 """
+
+from django.conf import settings
+from django.utils import translation
 
 from groupspace.groups.models import Membership
 from groupspace.room import events
@@ -16,6 +22,11 @@ from .thresholds import Kind
 
 def milestone_dict(milestone: Milestone) -> dict:
     """A milestone as its owner's frames carry it (never sent to anyone else)."""
+    with translation.override(settings.LANGUAGE_CODE):
+        return _milestone_dict(milestone)
+
+
+def _milestone_dict(milestone: Milestone) -> dict:
     return {
         "id": milestone.pk,
         "kind": milestone.kind,
@@ -62,6 +73,11 @@ def tell_owner_decided(milestone: Milestone) -> None:
 
 def celebration_data(milestone: Milestone) -> dict:
     """The `data` of a `milestone` message: what was reached, never the sobriety date."""
+    with translation.override(settings.LANGUAGE_CODE):
+        return _celebration_data(milestone)
+
+
+def _celebration_data(milestone: Milestone) -> dict:
     return {
         "milestone_id": milestone.pk,
         "kind": milestone.kind,
@@ -74,6 +90,11 @@ def celebration_data(milestone: Milestone) -> dict:
 
 def celebration_body(milestone: Milestone) -> str:
     """Plain text for clients that show only `body`."""
+    with translation.override(settings.LANGUAGE_CODE):
+        return _celebration_body(milestone)
+
+
+def _celebration_body(milestone: Milestone) -> str:
     what = {
         Kind.CLEAN_TIME: f"{milestone.label} of clean and sober time",
         Kind.SESSIONS: (

@@ -1,6 +1,7 @@
 """The shapes milestone pages accept. Every field checked; nothing from the browser trusted."""
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from ..forms import clean_text
 from .actions import KEEP_PRIVATE, SHARE
@@ -10,17 +11,19 @@ from .thresholds import RECORDED_KINDS, Kind
 
 class SobrietyDateForm(forms.Form):
     since = forms.DateField(
-        label="The day your clean and sober time began",
+        label=_("The day your clean and sober time began"),
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-        help_text="Only you and your therapists see this date. After a lapse, set a new one: "
-        "your earlier milestones stay in your history.",
-        error_messages={"invalid": "Enter a date such as 2026-01-31."},
+        help_text=_(
+            "Only you and your therapists see this date. After a lapse, set a new one: "
+            "your earlier milestones stay in your history."
+        ),
+        error_messages={"invalid": _("Enter a date such as 2026-01-31.")},
     )
 
 
 class DecideForm(forms.Form):
     milestone_id = forms.IntegerField(min_value=1, widget=forms.HiddenInput)
-    choice = forms.ChoiceField(choices=[(SHARE, "Celebrate"), (KEEP_PRIVATE, "Keep private")])
+    choice = forms.ChoiceField(choices=[(SHARE, _("Celebrate")), (KEEP_PRIVATE, _("Keep private"))])
     group = forms.SlugField(required=False, max_length=60)
 
 
@@ -40,23 +43,25 @@ class PreferencesForm(forms.Form):
 
 class RecordForm(forms.Form):
     kind = forms.ChoiceField(
-        label="What did they reach?",
+        label=_("What did they reach?"),
         choices=[(kind, Kind(kind).label) for kind in RECORDED_KINDS],
         widget=forms.RadioSelect,
     )
     title = forms.CharField(
-        label="Name it",
+        label=_("Name it"),
         max_length=TITLE_MAX_CHARS,
         required=False,
-        help_text='For example "Phase 1" or "First week back at work". Needed for a phase or a '
-        "custom milestone.",
+        help_text=_(
+            'For example "Phase 1" or "First week back at work". Needed for a phase or a '
+            "custom milestone."
+        ),
     )
     note = forms.CharField(
-        label="A note from you (optional)",
+        label=_("A note from you (optional)"),
         max_length=NOTE_MAX_CHARS,
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
-        help_text="The participant sees it, and their group too if they celebrate it.",
+        help_text=_("The participant sees it, and their group too if they celebrate it."),
     )
 
     def clean_title(self) -> str:
@@ -68,5 +73,5 @@ class RecordForm(forms.Form):
     def clean(self):
         data = super().clean()
         if data.get("kind") in (Kind.PHASE, Kind.CUSTOM) and not data.get("title"):
-            self.add_error("title", "Name the phase or the milestone.")
+            self.add_error("title", _("Name the phase or the milestone."))
         return data

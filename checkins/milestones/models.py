@@ -8,6 +8,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from .thresholds import COUNTED_KINDS, RECORDED_KINDS, Kind, Unit, label
 
@@ -37,9 +38,9 @@ class SobrietyDate(models.Model):
 
 class Milestone(models.Model):
     class State(models.TextChoices):
-        ASKING = "asking", "Waiting for your choice"
-        SHARED = "shared", "Celebrated with the group"
-        PRIVATE = "private", "Kept to yourself"
+        ASKING = "asking", _("Waiting for your choice")
+        SHARED = "shared", _("Celebrated with the group")
+        PRIVATE = "private", _("Kept to yourself")
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="milestones"
@@ -108,9 +109,9 @@ class MilestonePreference(models.Model):
     """Per kind: ask each time (the default), always share, never share."""
 
     class Choice(models.TextChoices):
-        ASK = "ask", "Always ask me"
-        SHARE = "share", "Always share with my group"
-        NEVER = "never", "Never share"
+        ASK = "ask", _("Always ask me")
+        SHARE = "share", _("Always share with my group")
+        NEVER = "never", _("Never share")
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="milestone_preferences"

@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from django.db.models import Q
+from django.utils.translation import ngettext
 
 from ..models import CheckIn
 from .attendance import attended_sessions
@@ -84,7 +85,7 @@ def _upcoming(since, today, streak: int, sessions: int | None) -> list[Upcoming]
                 label(Kind.CLEAN_TIME, value, unit),
                 Kind.CLEAN_TIME.label,
                 on,
-                f"in {days} day{'' if days == 1 else 's'}",
+                ngettext("in %(count)d day", "in %(count)d days", days) % {"count": days},
             )
         )
     next_streak = next((n for n in CHECKIN_STREAK_DAYS if n > streak), None)
@@ -95,7 +96,10 @@ def _upcoming(since, today, streak: int, sessions: int | None) -> list[Upcoming]
                 label(Kind.STREAK, next_streak, "days"),
                 Kind.STREAK.label,
                 None,
-                f"{left} more day{'' if left == 1 else 's'} of check-ins",
+                ngettext(
+                    "%(count)d more day of check-ins", "%(count)d more days of check-ins", left
+                )
+                % {"count": left},
             )
         )
     if sessions is not None:
@@ -107,7 +111,8 @@ def _upcoming(since, today, streak: int, sessions: int | None) -> list[Upcoming]
                     label(Kind.SESSIONS, next_count, "sessions"),
                     Kind.SESSIONS.label,
                     None,
-                    f"{left} more session{'' if left == 1 else 's'}",
+                    ngettext("%(count)d more session", "%(count)d more sessions", left)
+                    % {"count": left},
                 )
             )
     return upcoming

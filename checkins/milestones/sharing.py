@@ -1,5 +1,7 @@
 """Where a milestone may be celebrated, and whether its owner may post there right now."""
 
+from django.utils.translation import gettext
+
 from groupspace.groups.models import Membership
 from groupspace.room.errors import RoomError
 from groupspace.room.ratelimit import check_post_rate
@@ -55,11 +57,11 @@ def auto_share_memberships(milestone: Milestone) -> list[Membership]:
 def check_can_post(membership: Membership) -> None:
     """The room's rules for a participant's post, in words for a page. MilestoneRefused."""
     if membership.needs_agreement:
-        raise MilestoneRefused("Accept the group agreement in the room before sharing.")
+        raise MilestoneRefused(gettext("Accept the group agreement in the room before sharing."))
     if membership.is_muted():
-        raise MilestoneRefused("A therapist paused your messages in this room for now.")
+        raise MilestoneRefused(gettext("A therapist paused your messages in this room for now."))
     if membership.group.is_locked:
-        raise MilestoneRefused("The room is closed for now, so nothing can be shared.")
+        raise MilestoneRefused(gettext("The room is closed for now, so nothing can be shared."))
     try:
         check_post_rate(membership.group_id, membership.user_id)
     except RoomError as error:

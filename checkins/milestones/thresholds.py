@@ -7,6 +7,8 @@ from datetime import date, datetime, timedelta
 
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext_lazy as _
 
 CLEAN_TIME_DAYS = (1, 7, 14, 30, 60, 90)
 CLEAN_TIME_MONTHS = (6, 9)
@@ -15,12 +17,12 @@ CHECKIN_STREAK_DAYS = (7, 14, 30)
 
 
 class Kind(models.TextChoices):
-    CLEAN_TIME = "clean_time", "Clean and sober time"
-    SESSIONS = "sessions", "Sessions attended"
-    STREAK = "streak", "Check-in streak"
-    PHASE = "phase", "Program phase completed"
-    GRADUATION = "graduation", "Graduation"
-    CUSTOM = "custom", "A milestone from your therapist"
+    CLEAN_TIME = "clean_time", _("Clean and sober time")
+    SESSIONS = "sessions", _("Sessions attended")
+    STREAK = "streak", _("Check-in streak")
+    PHASE = "phase", _("Program phase completed")
+    GRADUATION = "graduation", _("Graduation")
+    CUSTOM = "custom", _("A milestone from your therapist")
 
 
 # Counted by the evaluation from dates; the others are recorded by a therapist.
@@ -117,12 +119,21 @@ def current_run(days: set[date], today: date) -> tuple[date | None, int]:
 
 
 def label(kind: str, value: int, unit: str, title: str = "") -> str:
-    """Words for a milestone: "30 days", "6 months", "1 year", "10 sessions", a title."""
+    """Words for a milestone in the active language: "30 days", "6 months", "1 year",
+    "10 sessions", a title. (static/js/room/words.js words them the same way.)"""
     if kind in RECORDED_KINDS:
-        return title or Kind(kind).label
+        return title or str(Kind(kind).label)
     if kind == Kind.SESSIONS:
-        return "First session" if value == 1 else f"{value} sessions"
+        if value == 1:
+            return gettext("First session")
+        return ngettext("%(count)d session", "%(count)d sessions", value) % {"count": value}
     if kind == Kind.STREAK:
-        return f"{value} days of check-ins in a row"
-    word = {"days": "day", "months": "month", "years": "year"}[unit]
-    return f"{value} {word}{'' if value == 1 else 's'}"
+        return ngettext(
+            "%(count)d day of check-ins in a row", "%(count)d days of check-ins in a row", value
+        ) % {"count": value}
+    words = {
+        "days": ngettext("%(count)d day", "%(count)d days", value),
+        "months": ngettext("%(count)d month", "%(count)d months", value),
+        "years": ngettext("%(count)d year", "%(count)d years", value),
+    }
+    return words[unit] % {"count": value}

@@ -10,6 +10,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
 from groupspace.groups.access import get_group_for_member_or_404
@@ -30,7 +31,9 @@ def my_progress(request):
 def sobriety_date(request):
     if "clear" in request.POST:
         actions.clear_sobriety_date(request.user)
-        messages.success(request, "Your sobriety date is removed. Your milestones stay here.")
+        messages.success(
+            request, gettext("Your sobriety date is removed. Your milestones stay here.")
+        )
         return redirect("my_milestones")
     form = SobrietyDateForm(request.POST)
     if form.is_valid():
@@ -39,7 +42,7 @@ def sobriety_date(request):
         except MilestoneRefused as refused:
             form.add_error("since", refused.detail)
         else:
-            messages.success(request, "Your date is saved. Every day counts.")
+            messages.success(request, gettext("Your date is saved. Every day counts."))
             return redirect("my_milestones")
     return _render_progress(request, date_form=form, status=400)
 
@@ -52,7 +55,7 @@ def decide(request):
     wants_json = request.headers.get("X-Requested-With") == "fetch"
     form = DecideForm(request.POST)
     if not form.is_valid():  # only a hand-made request gets here: the pages send valid forms
-        detail = "Choose to celebrate it or to keep it to yourself."
+        detail = gettext("Choose to celebrate it or to keep it to yourself.")
         if wants_json:
             return JsonResponse({"error": detail}, status=400)
         return render(request, "checkins/refused.html", {"detail": detail}, status=400)
@@ -74,9 +77,9 @@ def decide(request):
             return JsonResponse({"id": milestone.pk, "state": milestone.state})
         messages.success(
             request,
-            "It is shared with your group. Congratulations!"
+            gettext("It is shared with your group. Congratulations!")
             if milestone.state == milestone.State.SHARED
-            else "Kept to yourself. It stays on your progress page.",
+            else gettext("Kept to yourself. It stays on your progress page."),
         )
     return redirect(_safe_next(request))
 
@@ -88,7 +91,7 @@ def preferences(request):
     if not form.is_valid():
         return _render_progress(request, preferences_form=form, status=400)
     actions.set_preferences(request.user, form.cleaned_data)
-    messages.success(request, "Your sharing choices are saved.")
+    messages.success(request, gettext("Your sharing choices are saved."))
     return redirect("my_milestones")
 
 
@@ -100,7 +103,9 @@ def participant_progress(request, slug, user_id):
         if request.method == "POST" and form.is_valid():
             recorded = actions.Recorded(**form.cleaned_data)
             actions.record_milestone(membership, user_id, recorded)
-            messages.success(request, "Recorded. They are told first and choose who hears of it.")
+            messages.success(
+                request, gettext("Recorded. They are told first and choose who hears of it.")
+            )
             return redirect("participant_milestones", slug=slug, user_id=user_id)
         participant = actions.open_participant_progress(membership, user_id)
     except MilestoneRefused as refused:

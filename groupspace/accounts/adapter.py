@@ -1,9 +1,14 @@
-"""No open sign-up: an account is created only through a valid invitation link."""
+"""No open sign-up: an account is created only through a valid invitation link. Emails speak
+their recipient's language."""
 
 from allauth.account.adapter import DefaultAccountAdapter
 from django.urls import reverse
+from django.utils import translation
 
 from groupspace.invitations.session import pending_invitation
+
+from .language import chosen_language
+from .models import User
 
 
 class InvitationOnlyAccountAdapter(DefaultAccountAdapter):
@@ -12,3 +17,11 @@ class InvitationOnlyAccountAdapter(DefaultAccountAdapter):
 
     def get_signup_redirect_url(self, request) -> str:
         return reverse("home")
+
+    def send_mail(self, template_prefix: str, email: str, context: dict) -> None:
+        """In the language the account's owner chose, if they did; else the request's (the
+        browser's, for a password reset asked for while logged out)."""
+        user = context.get("user") or User.objects.filter(email__iexact=email).first()
+        language = chosen_language(user) or translation.get_language()
+        with translation.override(language):
+            super().send_mail(template_prefix, email, context)

@@ -8,6 +8,7 @@ from django.contrib import messages
 from django.contrib.auth import logout
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from .middleware import is_care_team
 
@@ -40,7 +41,7 @@ class IdleTimeoutMiddleware:
         if request.user.is_authenticated:
             if is_idle_expired(request.session, request.user):
                 logout(request)
-                messages.info(request, "You were logged out after a while without activity.")
+                messages.info(request, _("You were logged out after a while without activity."))
                 return redirect(f"{reverse('account_login')}?next={request.path}")
             record_activity(request.session)
         return self.get_response(request)

@@ -4,14 +4,17 @@ from allauth.mfa.models import Authenticator
 from django.conf import settings
 from django.contrib import messages
 from django.shortcuts import redirect
+from django.utils.translation import gettext as _
 
 from groupspace.groups.models import Membership
 
-# Pages a person without a second factor can still reach: setting one up, logging out; and the
-# installable app's files, which hold nothing personal (a redirect would break the worker).
+# Pages a person without a second factor can still reach: setting one up, logging out, the
+# script texts; and the installable app's files, which hold nothing personal (a redirect would
+# break the service worker).
 ALWAYS_ALLOWED_PREFIXES = (
     "/accounts/",
     "/static/",
+    "/jsi18n/",
     "/healthz",
     "/manifest.webmanifest",
     "/sw.js",
@@ -47,8 +50,10 @@ class RequireMFAForCareTeamMiddleware:
         ):
             messages.info(
                 request,
-                "Therapists and clinic staff protect their account with an authenticator app. "
-                "Set it up to continue.",
+                _(
+                    "Therapists and clinic staff protect their account with an authenticator "
+                    "app. Set it up to continue."
+                ),
             )
             return redirect("mfa_activate_totp")
         return self.get_response(request)

@@ -2,15 +2,17 @@
 
 import zoneinfo
 
+from django.conf import settings
 from django.contrib.auth.base_user import BaseUserManager
 from django.contrib.auth.models import AbstractUser
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 def validate_time_zone(value: str) -> None:
     if value not in zoneinfo.available_timezones():
-        raise ValidationError("Choose a time zone from the list.")
+        raise ValidationError(_("Choose a time zone from the list."))
 
 
 class UserManager(BaseUserManager):
@@ -39,14 +41,18 @@ class User(AbstractUser):
     """A person. Logs in with email; `is_staff` marks clinic staff (admins)."""
 
     username = None
-    email = models.EmailField("email address", unique=True)
+    email = models.EmailField(_("email address"), unique=True)
     display_name = models.CharField(
         max_length=60,
         blank=True,
-        help_text="The name your groups see. Defaults to your first name and last initial.",
+        help_text=_("The name your groups see. Defaults to your first name and last initial."),
     )
     time_zone = models.CharField(
         max_length=64, default="America/Phoenix", validators=[validate_time_zone]
+    )
+    # Blank: follow the browser's language (Accept-Language).
+    language = models.CharField(
+        _("language"), max_length=8, blank=True, default="", choices=settings.LANGUAGES
     )
 
     USERNAME_FIELD = "email"

@@ -48,6 +48,7 @@ def export_personal_data(user) -> dict[str, list[dict]]:
                 "last_name": user.last_name,
                 "display_name": user.display_name,
                 "time_zone": user.time_zone,
+                "language": user.language,
                 "date_joined": user.date_joined,
             }
         ],
@@ -104,6 +105,7 @@ def close_account(user) -> None:
         user.first_name = ""
         user.last_name = ""
         user.display_name = FORMER_MEMBER
+        user.language = ""
         user.is_active = False  # room.signals closes every open socket
         user.set_unusable_password()
         user.save()  # the row stays: the person's messages point at it

@@ -3,8 +3,11 @@ from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import translation
+from django.utils.translation import gettext as _
 
 from .forms import ProfileForm
+from .language import chosen_language
 from .personal_data import close_account, export_csv_zip, export_json
 
 
@@ -13,7 +16,10 @@ def profile(request):
     form = ProfileForm(request.POST or None, instance=request.user)
     if request.method == "POST" and form.is_valid():
         form.save()
-        messages.success(request, "Your profile is saved.")
+        # Say it in the language just chosen.
+        language = chosen_language(request.user) or translation.get_language_from_request(request)
+        translation.activate(language)
+        messages.success(request, _("Your profile is saved."))
         return redirect("profile")
     return render(request, "accounts/profile.html", {"form": form})
 
@@ -47,5 +53,5 @@ def close_my_account(request):
             logout(request)
             close_account(user)
             return render(request, "accounts/closed.html")
-        error = "That password is not right; nothing was changed."
+        error = _("That password is not right; nothing was changed.")
     return render(request, "accounts/close.html", {"error": error}, status=400 if error else 200)

@@ -3,26 +3,29 @@
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext, gettext_noop
+from django.utils.translation import gettext_lazy as _
 
 from groupspace.accounts.models import validate_time_zone
 
-DEFAULT_AGREEMENT = """\
+# Marked for translation: shown in the reader's language while a group keeps it unchanged.
+DEFAULT_AGREEMENT = gettext_noop("""\
 What is shared here stays here: don't repeat or screenshot what others write.
 Be kind. Speak from your own experience; no judging, no shaming.
 No advice about medication or doses: that belongs with your prescriber.
 This room is not an emergency service. Therapists are not watching it all the time. If you are \
-in crisis, call or text 988, or call 911."""
+in crisis, call or text 988, or call 911.""")
 
 
 class IOPGroup(models.Model):
     class Track(models.TextChoices):
-        SUBSTANCE_USE = "substance_use", "Substance use"
-        MENTAL_HEALTH = "mental_health", "Mental health"
-        CO_OCCURRING = "co_occurring", "Co-occurring"
+        SUBSTANCE_USE = "substance_use", _("Substance use")
+        MENTAL_HEALTH = "mental_health", _("Mental health")
+        CO_OCCURRING = "co_occurring", _("Co-occurring")
 
     class ModerationMode(models.TextChoices):
-        POST = "post", "Post-moderation (messages appear at once)"
-        PRE = "pre", "Pre-moderation (a therapist approves participants' messages)"
+        POST = "post", _("Post-moderation (messages appear at once)")
+        PRE = "pre", _("Pre-moderation (a therapist approves participants' messages)")
 
     name = models.CharField(max_length=120)
     slug = models.SlugField(max_length=60, unique=True)
@@ -38,16 +41,18 @@ class IOPGroup(models.Model):
     is_locked = models.BooleanField(default=False)
     retention_days = models.PositiveIntegerField(
         default=180,
-        help_text="Messages older than this are deleted for good by the periodic tick.",
+        help_text=_("Messages older than this are deleted for good by the periodic tick."),
     )
     share_history_with_new_members = models.BooleanField(
         default=False,
-        help_text="Off: a new member sees the room from the moment they joined (IOP groups "
-        "admit people on a rolling basis). On: everyone sees the room's whole history.",
+        help_text=_(
+            "Off: a new member sees the room from the moment they joined (IOP groups "
+            "admit people on a rolling basis). On: everyone sees the room's whole history."
+        ),
     )
     agreement = models.TextField(
         default=DEFAULT_AGREEMENT,
-        help_text="Participants accept this the first time they enter the room.",
+        help_text=_("Participants accept this the first time they enter the room."),
     )
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -58,16 +63,24 @@ class IOPGroup(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    @property
+    def agreement_text(self) -> str:
+        """The agreement to show: the default one in the reader's language, unless the
+        group's therapists wrote their own (shown as written)."""
+        if self.agreement.strip() == DEFAULT_AGREEMENT:
+            return gettext(DEFAULT_AGREEMENT)
+        return self.agreement
+
 
 class Membership(models.Model):
     class Role(models.TextChoices):
-        PARTICIPANT = "participant", "Participant"
-        THERAPIST = "therapist", "Therapist"
+        PARTICIPANT = "participant", _("Participant")
+        THERAPIST = "therapist", _("Therapist")
 
     class State(models.TextChoices):
-        ACTIVE = "active", "Active"
-        LEFT = "left", "Left"
-        REMOVED = "removed", "Removed"
+        ACTIVE = "active", _("Active")
+        LEFT = "left", _("Left")
+        REMOVED = "removed", _("Removed")
 
     group = models.ForeignKey(IOPGroup, on_delete=models.CASCADE, related_name="memberships")
     user = models.ForeignKey(

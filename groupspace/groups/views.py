@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from groupspace.invitations.forms import InvitationForm
@@ -57,7 +58,9 @@ def group_list(request):
     form = GroupForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         group = actions.create_group(request.user, **form.cleaned_data)
-        messages.success(request, f"{group.name} is created. Invite its therapists next.")
+        messages.success(
+            request, _("%(group)s is created. Invite its therapists next.") % {"group": group.name}
+        )
         return redirect("group_people", slug=group.slug)
     groups = IOPGroup.objects.annotate(
         active_members=Count("memberships", filter=Q(memberships__state=Membership.State.ACTIVE))
@@ -107,9 +110,13 @@ def remove_member(request, slug, membership_id):
         try:
             actions.remove_member(request.user, membership)
         except PermissionDenied:
-            messages.error(request, "You can't remove this person. Ask clinic staff.")
+            messages.error(request, _("You can't remove this person. Ask clinic staff."))
             return redirect("group_people", slug=group.slug)
-        messages.success(request, f"{membership.user.display_name} is removed from {group.name}.")
+        messages.success(
+            request,
+            _("%(name)s is removed from %(group)s.")
+            % {"name": membership.user.display_name, "group": group.name},
+        )
         return redirect("group_people", slug=group.slug)
     return render(request, "groups/confirm_remove.html", {"group": group, "membership": membership})
 
@@ -125,7 +132,11 @@ def readd_member(request, slug, membership_id):
         state__in=[Membership.State.LEFT, Membership.State.REMOVED],
     )
     actions.readd_member(request.user, membership)
-    messages.success(request, f"{membership.user.display_name} is back in {group.name}.")
+    messages.success(
+        request,
+        _("%(name)s is back in %(group)s.")
+        % {"name": membership.user.display_name, "group": group.name},
+    )
     return redirect("group_people", slug=group.slug)
 
 
@@ -134,7 +145,7 @@ def leave(request, slug):
     group, membership = get_group_for_member_or_404(request.user, slug)
     if request.method == "POST":
         actions.leave_group(membership)
-        messages.success(request, f"You have left {group.name}.")
+        messages.success(request, _("You have left %(group)s.") % {"group": group.name})
         return redirect("home")
     return render(request, "groups/confirm_leave.html", {"group": group})
 
@@ -162,6 +173,6 @@ def room_settings(request, slug):
             share_history_with_new_members=form.cleaned_data["share_history_with_new_members"],
             agreement=form.cleaned_data["agreement"],
         )
-        messages.success(request, "Room settings saved.")
+        messages.success(request, _("Room settings saved."))
         return redirect("room_settings", slug=group.slug)
     return render(request, "groups/room_settings.html", {"group": group, "form": form})

@@ -6,8 +6,18 @@ from datetime import timedelta
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from groupspace.groups.models import Membership
+
+STATUS_LABELS = {
+    "active": pgettext_lazy("invitation", "Active"),
+    "revoked": pgettext_lazy("invitation", "Revoked"),
+    "used": pgettext_lazy("invitation", "Used"),
+    "expired": pgettext_lazy("invitation", "Expired"),
+    "archived": pgettext_lazy("invitation", "Archived"),
+}
 
 
 def new_token() -> str:
@@ -27,7 +37,7 @@ class Invitation(models.Model):
     )
     token = models.CharField(max_length=64, unique=True, default=new_token, editable=False)
     note = models.CharField(
-        max_length=120, blank=True, help_text="For your own records, e.g. who it is for."
+        max_length=120, blank=True, help_text=_("For your own records, e.g. who it is for.")
     )
     single_use = models.BooleanField(default=True)
     uses = models.PositiveIntegerField(default=0)
@@ -60,3 +70,7 @@ class Invitation(models.Model):
     @property
     def status(self) -> str:
         return self.problem() or "active"
+
+    @property
+    def status_label(self) -> str:
+        return STATUS_LABELS[self.status]

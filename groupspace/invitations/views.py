@@ -3,6 +3,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext, gettext_lazy
 from django.views.decorators.http import require_POST
 
 from groupspace.groups.access import can_invite
@@ -14,11 +15,11 @@ from .models import Invitation
 from .session import forget_invitation, remember_invitation
 
 PROBLEM_TEXT = {
-    "expired": "This invitation has expired.",
-    "revoked": "This invitation was withdrawn by the group's therapist.",
-    "used": "This invitation has already been used.",
-    "archived": "This group has closed.",
-    "invalid": "This invitation link is not valid.",
+    "expired": gettext_lazy("This invitation has expired."),
+    "revoked": gettext_lazy("This invitation was withdrawn by the group's therapist."),
+    "used": gettext_lazy("This invitation has already been used."),
+    "archived": gettext_lazy("This group has closed."),
+    "invalid": gettext_lazy("This invitation link is not valid."),
 }
 
 
@@ -35,11 +36,18 @@ def create(request, slug):
     group = _group_for_inviter(request, slug)
     form = InvitationForm(request.POST, can_invite_therapists=request.user.is_staff)
     if not form.is_valid():
-        messages.error(request, "The invitation was not created: " + _first_error(form))
+        messages.error(
+            request,
+            gettext("The invitation was not created: %(problem)s")
+            % {"problem": _first_error(form)},
+        )
         return redirect("group_people", slug=group.slug)
     invitation = actions.create_invitation(request.user, group, **form.cleaned_data)
     link = request.build_absolute_uri(reverse("invitation", args=[invitation.token]))
-    messages.success(request, f"Invitation created. Send this link to the person: {link}")
+    messages.success(
+        request,
+        gettext("Invitation created. Send this link to the person: %(link)s") % {"link": link},
+    )
     return redirect("group_people", slug=group.slug)
 
 
@@ -49,7 +57,7 @@ def revoke(request, slug, invitation_id):
     group = _group_for_inviter(request, slug)
     invitation = get_object_or_404(Invitation, pk=invitation_id, group=group)
     actions.revoke_invitation(request.user, invitation)
-    messages.success(request, "The invitation is withdrawn; its link no longer works.")
+    messages.success(request, gettext("The invitation is withdrawn; its link no longer works."))
     return redirect("group_people", slug=group.slug)
 
 
@@ -78,7 +86,9 @@ def open_invitation(request, token):
                 status=410,
             )
         forget_invitation(request)
-        messages.success(request, f"Welcome to {invitation.group.name}.")
+        messages.success(
+            request, gettext("Welcome to %(group)s.") % {"group": invitation.group.name}
+        )
         return redirect("room", slug=invitation.group.slug)
     remember_invitation(request, invitation)
     return render(request, "invitations/open.html", {"invitation": invitation})
@@ -87,4 +97,4 @@ def open_invitation(request, token):
 def _first_error(form) -> str:
     for errors in form.errors.values():
         return errors[0]
-    return "check the form."
+    return gettext("check the form.")

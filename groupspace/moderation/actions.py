@@ -8,6 +8,7 @@ from datetime import timedelta
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from groupspace.audit.log import log_action
 from groupspace.groups.models import IOPGroup, Membership
@@ -15,6 +16,7 @@ from groupspace.room import events
 from groupspace.room.actions import Member, require_member, visible_messages
 from groupspace.room.errors import RoomError
 from groupspace.room.models import Message
+from groupspace.room.pins import set_pin, unpin_if_pinned
 from groupspace.room.posting import announce_message_updated, clean_body, post_message
 from groupspace.room.serializers import iso, serialize_message
 
@@ -28,7 +30,7 @@ def require_therapist(member: Member) -> Membership:
     """The caller's membership, re-read, if they are a therapist of this group."""
     membership = require_member(member)
     if not membership.is_therapist:
-        raise RoomError("forbidden", "Only the group's therapists can do that.")
+        raise RoomError("forbidden", gettext("Only the group's therapists can do that."))
     return membership
 
 
@@ -43,6 +45,25 @@ def post_prompt(member: Member, client_id: uuid.UUID, body: str) -> dict:
         client_id=client_id,
     )
     return serialize_message(message, for_moderator=True)
+
+
+def pin_prompt(member: Member, message_id: int | None) -> None:
+    """Pin one of the room's prompts at the top of the room (None clears the pin)."""
+    membership = require_therapist(member)
+    message = None
+    if message_id is not None:
+        message = (
+            Message.objects.filter(
+                group_id=member.group_id, pk=message_id, state=Message.State.VISIBLE
+            )
+            .select_related("author")
+            .first()
+        )
+        if message is None:
+            raise RoomError("not_found", "No such message in this room.")
+        if message.kind != Message.Kind.PROMPT:
+            raise RoomError("invalid", "message_id: only a prompt can be pinned.")
+    set_pin(membership, message)
 
 
 def remove_message(member: Member, message_id: int, reason: str) -> None:
@@ -68,6 +89,7 @@ def remove_message(member: Member, message_id: int, reason: str) -> None:
         )
         held = previous_state == Message.State.PENDING
         announce_message_updated(_reload(message.pk), held=held)
+        unpin_if_pinned(membership.group_id, message.pk)
 
 
 def approve_message(member: Member, message_id: int) -> None:
@@ -77,7 +99,8 @@ def approve_message(member: Member, message_id: int) -> None:
         message = _message_in_room(membership, message_id)
         if message.state != Message.State.PENDING:
             raise RoomError(
-                "invalid", "message_id: only a message waiting for review can be approved."
+                "invalid",
+                gettext("message_id: only a message waiting for review can be approved."),
             )
         message.state = Message.State.VISIBLE
         message.save(update_fields=["state"])
@@ -102,9 +125,9 @@ def mute_member(member: Member, user_id: int, minutes: int) -> None:
             .first()
         )
         if target is None:
-            raise RoomError("not_found", "No such member in this room.")
+            raise RoomError("not_found", gettext("No such member in this room."))
         if target.is_therapist:
-            raise RoomError("forbidden", "Therapists cannot be muted.")
+            raise RoomError("forbidden", gettext("Therapists cannot be muted."))
         target.muted_until = timezone.now() + timedelta(minutes=minutes) if minutes else None
         target.save(update_fields=["muted_until"])
         log_action(
@@ -149,7 +172,7 @@ def flag_message(member: Member, message_id: int, reason: str) -> None:
             .first()
         )
         if message is None:
-            raise RoomError("not_found", "No such message in this room.")
+            raise RoomError("not_found", gettext("No such message in this room."))
         _, created = Report.objects.get_or_create(
             message=message, reporter=membership.user, defaults={"reason": reason}
         )
@@ -173,7 +196,7 @@ def dismiss_report(member: Member, report_id: int) -> None:
             .first()
         )
         if report is None:
-            raise RoomError("not_found", "No such open report in this group.")
+            raise RoomError("not_found", gettext("No such open report in this group."))
         _resolve_reports(Report.objects.filter(pk=report.pk), membership, Report.Status.DISMISSED)
         log_action(
             membership.user,
@@ -193,7 +216,7 @@ def acknowledge_alert(member: Member, alert_id: int) -> None:
             pk=alert_id, group_id=member.group_id, acknowledged_at__isnull=True
         ).update(acknowledged_by=membership.user, acknowledged_at=timezone.now())
         if not updated:
-            raise RoomError("not_found", "No such open alert in this group.")
+            raise RoomError("not_found", gettext("No such open alert in this group."))
         alert = Alert.objects.select_related("user").get(pk=alert_id)
         log_action(
             membership.user,
@@ -214,7 +237,10 @@ def _resolve_reports(reports, membership: Membership, status: str) -> None:
 def _clean_reason(reason: str) -> str:
     reason = reason.strip()
     if len(reason) > MAX_REASON_CHARS:
-        raise RoomError("too_long", f"A reason can be at most {MAX_REASON_CHARS} characters.")
+        raise RoomError(
+            "too_long",
+            gettext("A reason can be at most %(count)d characters.") % {"count": MAX_REASON_CHARS},
+        )
     return reason
 
 
@@ -225,7 +251,7 @@ def _message_in_room(membership: Membership, message_id: int) -> Message:
         .first()
     )
     if message is None:
-        raise RoomError("not_found", "No such message in this room.")
+        raise RoomError("not_found", gettext("No such message in this room."))
     return message
 
 

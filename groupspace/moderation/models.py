@@ -2,15 +2,16 @@
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class Report(models.Model):
     """A member's report of a message. One per reporter and message."""
 
     class Status(models.TextChoices):
-        OPEN = "open", "Open"
-        DISMISSED = "dismissed", "Dismissed"
-        ACTIONED = "actioned", "Message removed"
+        OPEN = "open", _("Open")
+        DISMISSED = "dismissed", _("Dismissed")
+        ACTIONED = "actioned", _("Message removed")
 
     message = models.ForeignKey("room.Message", on_delete=models.CASCADE, related_name="reports")
     reporter = models.ForeignKey(
@@ -38,9 +39,9 @@ class Alert(models.Model):
     """Something a therapist should look at; it stays until one acknowledges it."""
 
     class Kind(models.TextChoices):
-        CRISIS = "crisis", "Crisis language"
-        FLAG = "flag", "Reported message"
-        SUPPORT = "support", "Could use support"
+        CRISIS = "crisis", _("Crisis language")
+        FLAG = "flag", _("Reported message")
+        SUPPORT = "support", _("Could use support")
 
     group = models.ForeignKey("groups.IOPGroup", on_delete=models.CASCADE, related_name="+")
     kind = models.CharField(max_length=10, choices=Kind.choices)
@@ -63,12 +64,12 @@ class Alert(models.Model):
         indexes = [models.Index(fields=["group", "acknowledged_at"], name="alert_group_open")]
 
     REASON_LABELS = {
-        "crisis_language": "Crisis language",
-        "reported": "Reported message",
-        "asked_for_support": "Could use support",
-        "mood_low": "Mood at its lowest",
-        "craving_high": "Strong craving",
-        "mood_drop": "Mood dropping",
+        "crisis_language": _("Crisis language"),
+        "reported": _("Reported message"),
+        "asked_for_support": _("Could use support"),
+        "mood_low": _("Mood at its lowest"),
+        "craving_high": _("Strong craving"),
+        "mood_drop": _("Mood dropping"),
     }
 
     def __str__(self) -> str:

@@ -4,6 +4,7 @@ Imported by the room's posting service, so it must not import `groupspace.room.p
 """
 
 from django.conf import settings
+from django.utils.translation import gettext
 
 from groupspace.groups.models import Membership
 from groupspace.room import events
@@ -14,12 +15,14 @@ from .models import Alert
 
 
 def crisis_resources() -> list[dict]:
+    """988, 911 and the clinic, named in the active language (the Spanish names 988's Spanish
+    line: call and press 2, or text AYUDA)."""
     resources = [
-        {"name": "988 Suicide & Crisis Lifeline (call or text)", "contact": "988"},
-        {"name": "Emergency services", "contact": "911"},
+        {"name": gettext("988 Suicide & Crisis Lifeline (call or text)"), "contact": "988"},
+        {"name": gettext("Emergency services"), "contact": "911"},
     ]
     if settings.CLINIC_PHONE:
-        resources.append({"name": "Your clinic", "contact": settings.CLINIC_PHONE})
+        resources.append({"name": gettext("Your clinic"), "contact": settings.CLINIC_PHONE})
     return resources
 
 

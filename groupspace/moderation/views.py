@@ -7,6 +7,7 @@ from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext, gettext_lazy
 from django.views.decorators.http import require_POST
 
 from groupspace.audit.models import AuditEntry
@@ -20,11 +21,11 @@ from . import actions
 from .models import Alert, Report
 
 MUTE_CHOICES = [
-    (15, "15 minutes"),
-    (60, "1 hour"),
-    (480, "8 hours"),
-    (1440, "1 day"),
-    (10080, "1 week"),
+    (15, gettext_lazy("15 minutes")),
+    (60, gettext_lazy("1 hour")),
+    (480, gettext_lazy("8 hours")),
+    (1440, gettext_lazy("1 day")),
+    (10080, gettext_lazy("1 week")),
 ]
 
 
@@ -91,14 +92,22 @@ def _act(request, slug, act, success: str):
 @login_required
 def acknowledge_alert(request, slug, alert_id):
     return _act(
-        request, slug, lambda m: actions.acknowledge_alert(m, alert_id), "Alert acknowledged."
+        request,
+        slug,
+        lambda m: actions.acknowledge_alert(m, alert_id),
+        gettext("Alert acknowledged."),
     )
 
 
 @require_POST
 @login_required
 def dismiss_report(request, slug, report_id):
-    return _act(request, slug, lambda m: actions.dismiss_report(m, report_id), "Report dismissed.")
+    return _act(
+        request,
+        slug,
+        lambda m: actions.dismiss_report(m, report_id),
+        gettext("Report dismissed."),
+    )
 
 
 @require_POST
@@ -108,7 +117,7 @@ def approve_message(request, slug, message_id):
         request,
         slug,
         lambda m: actions.approve_message(m, message_id),
-        "Message released to the room.",
+        gettext("Message released to the room."),
     )
 
 
@@ -125,7 +134,7 @@ def remove_message(request, slug, message_id):
             request,
             slug,
             lambda m: actions.remove_message(m, message_id, reason),
-            "Message removed. Participants now see it as removed by a moderator.",
+            gettext("Message removed. Participants now see it as removed by a moderator."),
         )
     return render(request, "moderation/confirm_remove.html", {"group": group, "message": message})
 
@@ -138,13 +147,13 @@ def mute_member(request, slug, user_id):
     except ValueError:
         minutes = -1
     if minutes not in dict(MUTE_CHOICES) and minutes != 0:
-        messages.error(request, "Choose how long to mute for.")
+        messages.error(request, gettext("Choose how long to mute for."))
         return redirect("moderation_queue", slug=slug)
     return _act(
         request,
         slug,
         lambda m: actions.mute_member(m, user_id, minutes),
-        "Muted." if minutes else "Mute lifted.",
+        gettext("Muted.") if minutes else gettext("Mute lifted."),
     )
 
 

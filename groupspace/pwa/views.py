@@ -3,6 +3,8 @@ whole site) and the page the service worker shows when a page is not available o
 
 import hashlib
 import json
+import posixpath
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -26,17 +28,10 @@ ROOMS_CACHE = "groupspace-rooms"
 WORKER_TEMPLATE = "pwa/service-worker.js"
 # The app shell: what a room page needs to open with no network. Nothing personal is in it;
 # the room pages themselves are cached one by one as the person opens them (see the worker).
-SHELL_FILES = [
-    "css/site.css",
-    "js/pwa.js",
-    "js/offline.js",
-    "js/room.js",
-    "js/room/connection.js",
-    "js/room/milestones.js",
-    "js/room/offline-store.js",
-    "img/icon.svg",
-    "img/icon-192.png",
-]
+# The scripts are the entry points: every module they import is in the shell too.
+SHELL_SCRIPTS = ["js/pwa.js", "js/offline.js", "js/room.js"]
+SHELL_OTHER_FILES = ["css/site.css", "img/icon.svg", "img/icon-192.png"]
+RELATIVE_IMPORT = re.compile(r"""\b(?:from|import)\s*["'](\.{1,2}/[^"']+)["']""")
 ICONS = [
     ("img/icon-192.png", "192x192", "image/png", "any"),
     ("img/icon-512.png", "512x512", "image/png", "any"),
@@ -65,30 +60,50 @@ def manifest(request):
     return JsonResponse(data, content_type="application/manifest+json")
 
 
+def shell_files() -> list[str]:
+    """The shell's static files: the entry scripts and, followed through their relative imports,
+    every module they load (one module missing offline and the whole room fails to start)."""
+    files: list[str] = []
+    queue = list(SHELL_SCRIPTS)
+    while queue:
+        path = queue.pop(0)
+        if path in files:
+            continue
+        files.append(path)
+        for target in RELATIVE_IMPORT.findall(Path(finders.find(path)).read_text()):
+            queue.append(posixpath.normpath(posixpath.join(posixpath.dirname(path), target)))
+    return files + SHELL_OTHER_FILES
+
+
 def shell_urls() -> list[str]:
     """Each shell file by the URL pages use (hashed in production) and by its plain name (what
-    the JavaScript modules' relative imports ask for), then the offline page."""
+    the JavaScript modules' relative imports ask for); the pages' script words in each language
+    (the same for everyone); then the offline page."""
     urls = []
-    for path in SHELL_FILES:
+    for path in shell_files():
         for url in (static(path), settings.STATIC_URL + path):
             if url not in urls:
                 urls.append(url)
+    urls += [reverse("javascript_catalog", args=[code]) for code, _ in settings.LANGUAGES]
     return [*urls, reverse("offline")]
 
 
 def _shell_version() -> str:
-    """Changes whenever a shell file or the worker's template does, so browsers install the new
-    worker (which fetches the new shell) instead of serving old files forever."""
-    sources = [finders.find(path) for path in SHELL_FILES]
-    sources.append(get_template(WORKER_TEMPLATE).origin.name)
+    """Changes whenever a shell file, a compiled translation or the worker's template does, so
+    browsers install the new worker (which fetches the new shell) instead of old files forever."""
+    sources = [Path(finders.find(path)) for path in shell_files()]
+    for locale in settings.LOCALE_PATHS:
+        sources += sorted(Path(locale).glob("*/LC_MESSAGES/*.mo"))
+    sources.append(Path(get_template(WORKER_TEMPLATE).origin.name))
     digest = hashlib.sha256()
     for source in sources:
-        digest.update(Path(source).read_bytes())
+        digest.update(source.read_bytes())
     return digest.hexdigest()[:16]
 
 
 # Files do not change under a running production process; in development they do.
 _cached_shell_version = lru_cache(maxsize=1)(_shell_version)
+_cached_shell_urls = lru_cache(maxsize=1)(shell_urls)
 
 
 @require_GET
@@ -98,7 +113,7 @@ def service_worker(request):
         WORKER_TEMPLATE,
         {
             "version": version,
-            "shell": json.dumps(shell_urls()),
+            "shell": json.dumps(shell_urls() if settings.DEBUG else _cached_shell_urls()),
             "offline_url": json.dumps(reverse("offline")),
             "login_url": json.dumps(reverse("account_login")),
             "rooms_cache": json.dumps(ROOMS_CACHE),

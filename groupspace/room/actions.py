@@ -11,18 +11,21 @@ from dataclasses import dataclass
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models import Q, QuerySet
+from django.utils.translation import gettext
 
 from groupspace.groups.access import NoAccess, access_group_for_member, active_membership
 from groupspace.groups.models import Membership
 
 from . import events
 from .errors import RoomError
+from .extensions import run_send_checks
 from .models import REACTION_EMOJI, Message, Reaction
 from .posting import announce_message_updated, clean_body, is_held_for_review, post_message
 from .ratelimit import check_post_rate
 from .serializers import member_dict, serialize_message, serialize_messages
 
 SYNC_PAGE = 500
+THREAD_MAX = 200
 TYPING_INTERVAL_SECONDS = 3
 
 
@@ -76,15 +79,18 @@ def send_chat(member: Member, client_id: uuid.UUID, body: str, reply_to: int | N
     group = membership.group
     if not membership.is_therapist:
         if membership.needs_agreement:
-            raise RoomError("forbidden", "Accept the group agreement on the room page first.")
+            raise RoomError(
+                "forbidden", gettext("Accept the group agreement on the room page first.")
+            )
         if membership.is_muted():
             until = membership.muted_until.isoformat()
-            raise RoomError("muted", f"You are muted until {until}.")
+            raise RoomError("muted", gettext("You are muted until %(until)s.") % {"until": until})
         if group.is_locked:
-            raise RoomError("locked", "The room is locked by a therapist.")
+            raise RoomError("locked", gettext("The room is locked by a therapist."))
+        run_send_checks(membership, reply_to)
     body = clean_body(body)
     if reply_to is not None and not visible_messages(membership).filter(pk=reply_to).exists():
-        raise RoomError("not_found", "The message you replied to is not in this room.")
+        raise RoomError("not_found", gettext("The message you replied to is not in this room."))
     is_resend = Message.objects.filter(
         group_id=member.group_id, author_id=member.user_id, client_id=client_id
     ).exists()
@@ -105,7 +111,10 @@ def send_chat(member: Member, client_id: uuid.UUID, body: str, reply_to: int | N
 def react(member: Member, message_id: int, emoji: str, on: bool) -> None:
     """Add or take back a reaction; everyone who sees the message gets `message.updated`."""
     if emoji not in REACTION_EMOJI:
-        raise RoomError("invalid", f"emoji: use one of {', '.join(REACTION_EMOJI)}.")
+        raise RoomError(
+            "invalid",
+            gettext("emoji: use one of %(names)s.") % {"names": ", ".join(REACTION_EMOJI)},
+        )
     membership = require_member(member)
     with transaction.atomic():
         message = (
@@ -116,7 +125,7 @@ def react(member: Member, message_id: int, emoji: str, on: bool) -> None:
             .first()
         )
         if message is None:
-            raise RoomError("not_found", "No such message in this room.")
+            raise RoomError("not_found", gettext("No such message in this room."))
         if on:
             _, changed = Reaction.objects.get_or_create(
                 message=message, user_id=member.user_id, emoji=emoji
@@ -160,6 +169,24 @@ def sync(member: Member, after: int) -> dict:
         "type": "sync",
         "messages": serialize_messages(page[:SYNC_PAGE], for_moderator=membership.is_therapist),
         "has_more": has_more,
+    }
+
+
+def thread(member: Member, message_id: int) -> dict:
+    """A message and its replies (oldest first, at most THREAD_MAX): a prompt's thread."""
+    membership = require_member(member)
+    visible = visible_messages(membership)
+    parent = _with_details(visible).filter(pk=message_id).first()
+    if parent is None:
+        raise RoomError("not_found", gettext("No such message in this room."))
+    replies = list(
+        _with_details(visible.filter(reply_to_id=message_id)).order_by("id")[:THREAD_MAX]
+    )
+    moderator = membership.is_therapist
+    return {
+        "type": "thread",
+        "message": serialize_message(parent, for_moderator=moderator),
+        "replies": serialize_messages(replies, for_moderator=moderator),
     }
 
 

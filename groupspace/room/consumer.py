@@ -19,8 +19,11 @@ from channels.utils import await_many_dispatch
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import DatabaseError
+from django.utils import translation
+from django.utils.translation import gettext
 
 from groupspace.accounts.idle import is_idle_expired, record_activity
+from groupspace.accounts.language import language_for_socket
 from groupspace.groups.access import NoAccess
 from groupspace.moderation import actions as moderation
 
@@ -68,6 +71,7 @@ class RoomConsumer(AsyncWebsocketConsumer):
     audiences: list[str] = []
     joined_after_failures = 0
     joined_at = 0.0
+    language = settings.LANGUAGE_CODE
 
     async def __call__(self, scope, receive, send):
         """Channels' AsyncConsumer.__call__, with a channel-layer receive that survives the
@@ -130,6 +134,8 @@ class RoomConsumer(AsyncWebsocketConsumer):
             await self.accept()
             await self.close(code=CLOSE_NO_ACCESS)
             return
+        # Error details and crisis resources this socket causes are written in its language.
+        self.language = language_for_socket(self.scope)
         self.frames_bucket = TokenBucket(capacity=30, rate=5)
         self.sends_bucket = TokenBucket(capacity=8, rate=1)
         self.strikes = 0
@@ -172,6 +178,11 @@ class RoomConsumer(AsyncWebsocketConsumer):
     async def receive(self, text_data=None, bytes_data=None):
         if self.member is None:
             return
+        # The actions run in threads that inherit this context, so their texts follow too.
+        with translation.override(self.language):
+            await self.handle_frame(text_data, bytes_data)
+
+    async def handle_frame(self, text_data: str | None, bytes_data: bytes | None) -> None:
         client_id = None
         try:
             frame = frames.decode(text_data, bytes_data)
@@ -179,7 +190,10 @@ class RoomConsumer(AsyncWebsocketConsumer):
             self.check_rate(frame["type"])
             handler = FRAME_HANDLERS.get(frame["type"])
             if handler is None:
-                raise RoomError("unknown_type", f"Unknown frame type {frame['type'][:40]!r}.")
+                raise RoomError(
+                    "unknown_type",
+                    gettext("Unknown frame type %(type)s.") % {"type": repr(frame["type"][:40])},
+                )
             await handler(self, frame)
             self.strikes = 0
         except RoomError as error:
@@ -189,14 +203,19 @@ class RoomConsumer(AsyncWebsocketConsumer):
         except DatabaseError:
             log.warning("database unavailable while handling a frame", exc_info=True)
             await self.refuse(
-                RoomError("unavailable", "The service is briefly unavailable; nothing was stored."),
+                RoomError(
+                    "unavailable",
+                    gettext("The service is briefly unavailable; nothing was stored."),
+                ),
                 client_id,
             )
 
     def check_rate(self, frame_type: str) -> None:
         posting = frame_type in POSTING_FRAMES
         if not self.frames_bucket.take() or (posting and not self.sends_bucket.take()):
-            raise RoomError("rate_limited", "Too many frames; slow down and try again shortly.")
+            raise RoomError(
+                "rate_limited", gettext("Too many frames; slow down and try again shortly.")
+            )
 
     async def refuse(self, error: RoomError, client_id: str | None) -> None:
         if error.code == "rate_limited":
@@ -267,6 +286,10 @@ class RoomConsumer(AsyncWebsocketConsumer):
             return
         await self.send_frame(pong)
 
+    async def on_thread(self, frame: dict) -> None:
+        message_id = frames.id_field(frame, "message_id")
+        await self.send_frame(await database_sync_to_async(actions.thread)(self.member, message_id))
+
     async def on_read(self, frame: dict) -> None:
         message_id = frames.id_field(frame, "message_id")
         await database_sync_to_async(actions.mark_read)(self.member, message_id)
@@ -299,6 +322,10 @@ class RoomConsumer(AsyncWebsocketConsumer):
         reason = frames.text_field(frame, "reason")
         await database_sync_to_async(moderation.flag_message)(self.member, message_id, reason)
         await self.send_frame({"type": "flagged", "message_id": message_id})
+
+    async def on_pin(self, frame: dict) -> None:
+        message_id = frames.id_field(frame, "message_id", optional=True)
+        await database_sync_to_async(moderation.pin_prompt)(self.member, message_id)
 
     async def on_lock(self, frame: dict) -> None:
         locked = frames.bool_field(frame, "locked")
@@ -350,10 +377,12 @@ FRAME_HANDLERS: dict[str, Handler] = {
     "react": RoomConsumer.on_react,
     "ping": RoomConsumer.on_ping,
     "read": RoomConsumer.on_read,
+    "thread": RoomConsumer.on_thread,
     "prompt": RoomConsumer.on_prompt,
     "remove": RoomConsumer.on_remove,
     "approve": RoomConsumer.on_approve,
     "mute": RoomConsumer.on_mute,
     "lock": RoomConsumer.on_lock,
+    "pin": RoomConsumer.on_pin,
     "flag": RoomConsumer.on_flag,
 }

@@ -85,3 +85,19 @@ class RoomConnection(models.Model):
 
     def __str__(self) -> str:
         return f"socket of user {self.user_id} in group {self.group_id}"
+
+
+class PinnedPrompt(models.Model):
+    """The one prompt a room's therapists keep at the top of the room."""
+
+    group = models.OneToOneField(
+        "groups.IOPGroup", on_delete=models.CASCADE, related_name="pinned_prompt"
+    )
+    message = models.ForeignKey(Message, on_delete=models.CASCADE, related_name="+")
+    pinned_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    pinned_at = models.DateTimeField(default=timezone.now)
+
+    def __str__(self) -> str:
+        return f"message {self.message_id} pinned in group {self.group_id}"

@@ -8,6 +8,7 @@ import uuid
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from groupspace.groups.models import IOPGroup, Membership
 from groupspace.moderation.safety import check_message_for_crisis
@@ -24,9 +25,12 @@ def clean_body(body: str) -> str:
     body = "".join(ch for ch in body if ch in "\n\t" or ch >= " ")
     body = body.strip()
     if not body:
-        raise RoomError("empty", "The message is empty.")
+        raise RoomError("empty", gettext("The message is empty."))
     if len(body) > MAX_BODY_CHARS:
-        raise RoomError("too_long", f"A message can be at most {MAX_BODY_CHARS} characters.")
+        raise RoomError(
+            "too_long",
+            gettext("A message can be at most %(count)d characters.") % {"count": MAX_BODY_CHARS},
+        )
     return body
 
 
@@ -165,7 +169,7 @@ def _check_reply_target(group_id: int, author, reply_to_id: int, *, sees_pending
         or (author is not None and target.author_id == author.pk)
     )
     if not visible:
-        raise RoomError("not_found", "The message you replied to is not in this room.")
+        raise RoomError("not_found", gettext("The message you replied to is not in this room."))
 
 
 def _reload(message_id: int) -> Message:

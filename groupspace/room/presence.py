@@ -10,7 +10,9 @@ from groupspace.groups.models import Membership
 
 from . import events
 from .actions import Member, last_visible_message_id, require_member
+from .extensions import hello_parts
 from .models import RoomConnection
+from .pins import pinned_frame_part
 from .serializers import iso, member_dict
 
 # Clients ping at least every 30 s; a socket silent for longer than this is gone.
@@ -74,6 +76,9 @@ def open_connection(user, slug: str, channel_name: str) -> tuple[Member, dict]:
         "last_message_id": last_visible_message_id(membership),
         # Added: a muted member sees until when as soon as the room opens.
         "muted_until": iso(membership.muted_until) if membership.is_muted() else None,
+        "pinned": pinned_frame_part(group.pk),
+        # Added by apps built on the room (the session state, the pinned prompt).
+        **hello_parts(membership),
     }
     return member, hello
 

@@ -4,6 +4,7 @@ set), so the limit holds however many sockets and processes the member uses."""
 import time
 
 from django.core.cache import cache
+from django.utils.translation import gettext
 
 from .errors import RoomError
 
@@ -23,5 +24,7 @@ def check_post_rate(group_id: int, user_id: int) -> None:
         count = 1
     if count > POSTS_PER_WINDOW:
         raise RoomError(
-            "rate_limited", f"At most {POSTS_PER_WINDOW} messages in {WINDOW_SECONDS} seconds."
+            "rate_limited",
+            gettext("At most %(count)d messages in %(seconds)d seconds.")
+            % {"count": POSTS_PER_WINDOW, "seconds": WINDOW_SECONDS},
         )

@@ -1,19 +1,20 @@
 // The therapist's check-in dashboard, live: it listens on the group room's socket (as the
 // therapist it is) and re-fetches its server-rendered part when a check-in or alert arrives.
+import { format, gettext } from "./i18n.js";
 import { RoomConnection } from "./room/connection.js";
 
 const REASONS = {
-  asked_for_support: "Could use support",
-  mood_low: "Mood at its lowest",
-  craving_high: "Strong craving",
-  mood_drop: "Mood dropped",
-  crisis_language: "Crisis language",
-  reported: "Reported a message",
+  asked_for_support: gettext("Could use support"),
+  mood_low: gettext("Mood at its lowest"),
+  craving_high: gettext("Strong craving"),
+  mood_drop: gettext("Mood dropped"),
+  crisis_language: gettext("Crisis language"),
+  reported: gettext("Reported a message"),
 };
 const STATUS = {
-  connecting: "Live updates: connecting…",
-  online: "Live updates: on. New check-ins and alerts appear here by themselves.",
-  offline: "Live updates: paused, reconnecting…",
+  connecting: gettext("Live updates: connecting…"),
+  online: gettext("Live updates: on. New check-ins and alerts appear here by themselves."),
+  offline: gettext("Live updates: paused, reconnecting…"),
 };
 
 const live = document.getElementById("dashboard-live");
@@ -29,7 +30,7 @@ const connection = new RoomConnection(live.dataset.wsPath, {
     live.dataset.connection = state;
   },
   closedForGood: () => {
-    statusLine.textContent = "Live updates stopped. Reload the page to see new check-ins.";
+    statusLine.textContent = gettext("Live updates stopped. Reload the page to see new check-ins.");
     live.dataset.connection = "closed";
   },
 });
@@ -43,12 +44,14 @@ function onFrame(frame) {
       greeted = true;
       break;
     case "checkin":
-      if (frame.event === "created") announce(`${frame.checkin.user.display_name} checked in.`);
+      if (frame.event === "created") announce(format(gettext("%(name)s checked in."), { name: frame.checkin.user.display_name }));
       refresh();
       break;
     case "alert":
       announce(
-        `Alert: ${REASONS[frame.alert.reason] ?? frame.alert.kind}, ${frame.alert.user.display_name}.`,
+        format(gettext("Alert: %(reason)s, %(name)s."), {
+          reason: REASONS[frame.alert.reason] ?? frame.alert.kind, name: frame.alert.user.display_name,
+        }),
         frame.alert.kind === "crisis",
       );
       refresh();

@@ -1,4 +1,6 @@
 // The check-in form: small helps only; the form works the same without this script.
+import { format, ngettext } from "./i18n.js";
+
 const form = document.getElementById("checkin-form");
 const note = form.querySelector("textarea[name=note]");
 const count = document.getElementById("note-count");
@@ -7,7 +9,9 @@ const visibility = [...form.querySelectorAll("input[name=visibility]")];
 const selfCare = [...form.querySelectorAll("input[name=self_care]")];
 
 function showCount() {
-  count.textContent = `${note.value.length} of 1000 characters.`;
+  count.textContent = format(ngettext("%(count)s of 1000 characters.", "%(count)s of 1000 characters.", note.value.length), {
+    count: note.value.length,
+  });
 }
 
 // Sharing the note means something only when the check-in itself is shared.

@@ -1,22 +1,28 @@
 // The group room page: renders frames from RoomConnection. Bodies are always set as text.
+import { format, gettext, language, ngettext } from "./i18n.js";
 import { RoomConnection } from "./room/connection.js";
 import { dropDecided, showReached } from "./room/milestones.js";
 import { RoomStore } from "./room/offline-store.js";
+import { showSession } from "./room/sessions.js";
+import { messageText } from "./room/words.js";
 
 const EMOJI = { heart: "❤️", clap: "👏", pray: "🙏", muscle: "💪", hug: "🤗", smile: "🙂" };
-const EMOJI_LABEL = { heart: "heart", clap: "applause", pray: "thanks", muscle: "strength", hug: "hug", smile: "smile" };
+const EMOJI_LABEL = {
+  heart: gettext("heart"), clap: gettext("applause"), pray: gettext("thanks"),
+  muscle: gettext("strength"), hug: gettext("hug"), smile: gettext("smile"),
+};
 const ALERT_REASONS = {
-  crisis_language: "Crisis language",
-  reported: "A message was reported",
-  asked_for_support: "Could use support",
-  mood_low: "Mood at its lowest",
-  craving_high: "Strong craving",
-  mood_drop: "Mood dropping",
+  crisis_language: gettext("Crisis language"),
+  reported: gettext("A message was reported"),
+  asked_for_support: gettext("Could use support"),
+  mood_low: gettext("Mood at its lowest"),
+  craving_high: gettext("Strong craving"),
+  mood_drop: gettext("Mood dropping"),
 };
 const STATUS_TEXT = {
-  connecting: "Connecting…",
-  online: "Connected",
-  offline: "Offline: messages will be sent when you reconnect.",
+  connecting: gettext("Connecting…"),
+  online: gettext("Connected"),
+  offline: gettext("Offline: messages will be sent when you reconnect."),
 };
 
 const root = document.getElementById("room");
@@ -51,8 +57,8 @@ const connection = new RoomConnection(root.dataset.wsPath, {
   status: (state) => { statusLine.textContent = STATUS_TEXT[state]; root.dataset.connection = state; },
   closedForGood: (code) => {
     statusLine.textContent = code === 4401
-      ? "You are logged out. Log in again to see the room."
-      : "You no longer have access to this group.";
+      ? gettext("You are logged out. Log in again to see the room.")
+      : gettext("You no longer have access to this group.");
     root.dataset.connection = "closed";
     composer.hidden = true;
     store.forget();
@@ -67,6 +73,8 @@ function onFrame(frame) {
       showPresence(frame.online);
       showLocked(frame.group.locked);
       if (frame.muted_until) showMuted(frame.muted_until);
+      if (frame.session) showSession(frame.session);
+      showPinned(frame.pinned ?? null);
       if (!historyLoaded) connection.write({ type: "history", before: null, limit: 50 });
       break;
     case "history":
@@ -110,13 +118,24 @@ function onFrame(frame) {
       showError(frame);
       break;
     case "flagged":
-      announce("Thank you. Your report went to the group's therapists.");
+      announce(gettext("Thank you. Your report went to the group's therapists."));
       break;
     case "crisis":
       showCrisis(frame.resources);
       break;
     case "alert":
       showAlert(frame.alert);
+      break;
+    case "session":
+      showSession(frame);
+      break;
+    case "pinned":
+      showPinned(frame.message);
+      break;
+    case "thread":
+      upsert(frame.message, false);
+      frame.replies.forEach((m) => upsert(m, false));
+      expandThread(frame.message.id);
       break;
     case "milestone.reached":
       showReached(frame.milestone, announce);
@@ -150,11 +169,19 @@ function showSaved() {
 // The server's first page of history replaces the saved copy: a saved message it no longer
 // shows (deleted by retention, or older than the page) leaves the list.
 function dropUnconfirmed() {
+  const replies = []; // ids found in the thread of a dropped prompt
   for (const id of fromDevice) {
     messages.delete(id);
-    document.getElementById(`m-${id}`)?.remove();
+    const element = document.getElementById(`m-${id}`);
+    if (!element) continue;
+    const container = element.parentElement;
+    element.querySelectorAll(":scope > .thread > li").forEach((li) => replies.push(Number(li.dataset.id)));
+    element.remove();
+    if (container !== list) updateThreadSummary(container);
   }
   fromDevice.clear();
+  // A confirmed reply whose prompt went with the saved copy stays, in the room's own list.
+  for (const id of replies) if (messages.has(id)) upsert(messages.get(id), false);
   oldestId = messages.size ? Math.min(...messages.keys()) : null;
   updateEmpty();
 }
@@ -168,19 +195,23 @@ function upsert(message, announce) {
   const element = renderMessage(message);
   const existing = document.getElementById(`m-${message.id}`);
   if (existing) {
-    existing.replaceWith(element);
+    replaceKeepingThread(existing, element);
   } else {
-    // Keep the list ordered by id whatever order frames arrive in.
-    const after = [...list.children].find((li) => Number(li.dataset.id) > message.id);
+    // Keep each list ordered by id whatever order frames arrive in. A reply to a prompt goes
+    // in the prompt's thread, so the room shows the conversation compactly under it.
+    const container = threadFor(message) ?? list;
+    const after = [...container.children].find((li) => Number(li.dataset.id) > message.id);
     const nearBottom = timeline.scrollHeight - timeline.scrollTop - timeline.clientHeight < 80;
-    list.insertBefore(element, after ?? null);
-    if (!after && nearBottom) element.scrollIntoView({ block: "end" });
+    container.insertBefore(element, after ?? null);
+    if (container !== list) updateThreadSummary(container);
+    if (!after && nearBottom && container === list) element.scrollIntoView({ block: "end" });
   }
-  if (message.state === "removed" && previous?.body && announcer.textContent.includes(previous.body)) {
+  if (message.id === pinnedId) showPinned(message.state === "visible" ? message : null);
+  if (message.state === "removed" && previous?.body && announcer.textContent.includes(messageText(previous))) {
     announcer.textContent = ""; // a removed message must not linger for screen readers
   }
   if (announce && !known) {
-    announcer.textContent = `${message.author ? message.author.display_name : "GroupSpace"}: ${message.body}`;
+    announcer.textContent = `${message.author ? message.author.display_name : "GroupSpace"}: ${messageText(message)}`;
   }
   clearTyping(message.author?.id);
   updateEmpty();
@@ -196,34 +227,127 @@ function renderMessage(message) {
   const name = document.createElement("strong");
   name.textContent = message.author ? message.author.display_name : "GroupSpace";
   header.append(name);
-  if (message.author?.role === "therapist") header.append(tag("Therapist"));
-  if (message.kind === "prompt") header.append(tag("Prompt"));
+  if (message.author?.role === "therapist") header.append(tag(gettext("Therapist")));
+  if (message.kind === "prompt") header.append(tag(gettext("Prompt")));
   if (message.kind === "milestone") {
     li.classList.add("celebration");
-    header.append(tag("Milestone"));
+    header.append(tag(gettext("Milestone")));
   }
   const time = document.createElement("time");
   time.dateTime = message.created_at;
-  time.textContent = new Date(message.created_at).toLocaleTimeString([], { hour: "numeric", minute: "2-digit" });
+  time.textContent = new Date(message.created_at).toLocaleTimeString(language, { hour: "numeric", minute: "2-digit" });
   header.append(" ", time);
   li.append(header);
-  if (message.reply_to) {
+  if (message.reply_to && messages.get(message.reply_to)?.kind !== "prompt") {
     const quoted = messages.get(message.reply_to);
     const reply = document.createElement("p");
     reply.className = "message-reply";
-    reply.textContent = quoted ? `Replying to ${quoted.author?.display_name ?? "GroupSpace"}: ${quoted.body.slice(0, 80)}` : "Replying to an earlier message";
+    reply.textContent = quoted
+      ? format(gettext("Replying to %(name)s: %(text)s"), {
+        name: quoted.author?.display_name ?? "GroupSpace", text: messageText(quoted).slice(0, 80),
+      })
+      : gettext("Replying to an earlier message");
     li.append(reply);
   }
   const body = document.createElement("p");
   body.className = "message-body";
   const hidden = message.state === "removed" && myRole !== "therapist";
-  body.textContent = hidden ? "This message was removed by a moderator." : message.body; // text, never HTML
+  // Text, never HTML.
+  body.textContent = hidden ? gettext("This message was removed by a moderator.") : messageText(message);
   li.append(body);
-  if (message.state === "removed" && !hidden) li.append(tag("Removed: participants no longer see it"));
-  if (message.state === "pending") li.append(tag("Waiting for a therapist's approval"));
+  if (message.state === "removed" && !hidden) li.append(tag(gettext("Removed: participants no longer see it")));
+  if (message.state === "pending") li.append(tag(gettext("Waiting for a therapist's approval")));
   if (message.state !== "removed") li.append(renderActions(message));
+  if (message.kind === "prompt") li.append(renderThreadSummary(message));
   return li;
 }
+
+function refreshMessage(id) {
+  const element = id !== null && document.getElementById(`m-${id}`);
+  if (element && messages.has(id)) replaceKeepingThread(element, renderMessage(messages.get(id)));
+}
+
+function replaceKeepingThread(existing, element) {
+  const thread = existing.querySelector(":scope > .thread");
+  if (thread) element.append(thread); // a prompt's replies survive its re-render
+  existing.replaceWith(element);
+  if (thread) updateThreadSummary(thread);
+}
+
+// --- prompt threads ------------------------------------------------------------------------
+const THREAD_SHOWN = 3; // replies shown under a prompt before "show all"
+
+function threadFor(message) {
+  const parent = message.reply_to ? messages.get(message.reply_to) : null;
+  if (!parent || parent.kind !== "prompt") return null;
+  const parentElement = document.getElementById(`m-${parent.id}`);
+  if (!parentElement) return null;
+  let thread = parentElement.querySelector(":scope > .thread");
+  if (!thread) {
+    thread = document.createElement("ol");
+    thread.className = "thread collapsed";
+    thread.setAttribute("aria-label", gettext("Replies"));
+    parentElement.append(thread);
+  }
+  return thread;
+}
+
+function renderThreadSummary(message) {
+  const button = document.createElement("button");
+  button.type = "button";
+  button.className = "link-button thread-summary";
+  button.hidden = true;
+  button.addEventListener("click", () => {
+    const thread = document.querySelector(`#m-${message.id} > .thread`);
+    if (thread?.classList.contains("collapsed")) {
+      connection.write({ type: "thread", message_id: message.id }); // every reply, not only loaded ones
+    } else if (thread) {
+      thread.classList.add("collapsed");
+      updateThreadSummary(thread);
+    }
+  });
+  return button;
+}
+
+function updateThreadSummary(thread) {
+  const button = thread.parentElement.querySelector(":scope > .thread-summary");
+  const count = thread.children.length;
+  if (!button) return;
+  button.hidden = count <= THREAD_SHOWN;
+  const collapsed = thread.classList.contains("collapsed");
+  button.setAttribute("aria-expanded", String(!collapsed));
+  button.textContent = collapsed
+    ? format(ngettext("Show all %(count)s reply", "Show all %(count)s replies", count), { count })
+    : gettext("Show fewer replies");
+}
+
+function expandThread(messageId) {
+  const thread = document.querySelector(`#m-${messageId} > .thread`);
+  if (!thread) return;
+  thread.classList.remove("collapsed");
+  updateThreadSummary(thread);
+}
+
+// --- the pinned prompt ---------------------------------------------------------------------
+let pinnedId = null;
+let pinnedMessage = null;
+function showPinned(message) {
+  const box = document.getElementById("pinned-prompt");
+  const before = pinnedId;
+  pinnedId = message?.id ?? null;
+  if (before !== pinnedId) [before, pinnedId].forEach(refreshMessage); // the Pin buttons
+  pinnedMessage = message;
+  box.hidden = !message;
+  document.getElementById("pinned-body").textContent = message ? message.body : "";
+}
+document.getElementById("pinned-reply").addEventListener("click", () => {
+  if (pinnedMessage) {
+    messages.set(pinnedMessage.id, messages.get(pinnedMessage.id) ?? pinnedMessage);
+    startReply(pinnedMessage);
+  }
+});
+document.getElementById("pinned-unpin")?.addEventListener("click", () =>
+  connection.write({ type: "pin", message_id: null }));
 
 function tag(text) {
   const span = document.createElement("span");
@@ -249,14 +373,17 @@ function renderActions(message) {
       connection.write({ type: "react", message_id: message.id, emoji, on: !mine }));
     bar.append(button);
   }
-  bar.append(linkButton("Reply", () => startReply(message)));
+  bar.append(linkButton(gettext("Reply"), () => startReply(message)));
   if (myRole === "therapist") {
     if (message.state === "pending") {
-      bar.append(linkButton("Approve", () => connection.write({ type: "approve", message_id: message.id })));
+      bar.append(linkButton(gettext("Approve"), () => connection.write({ type: "approve", message_id: message.id })));
     }
-    bar.append(linkButton("Remove", () => askReason(message, "remove")));
+    if (message.kind === "prompt" && message.state === "visible" && message.id !== pinnedId) {
+      bar.append(linkButton(gettext("Pin"), () => connection.write({ type: "pin", message_id: message.id })));
+    }
+    bar.append(linkButton(gettext("Remove"), () => askReason(message, "remove")));
   } else if (message.author && message.author.id !== me) {
-    bar.append(linkButton("Report", () => askReason(message, "flag")));
+    bar.append(linkButton(gettext("Report"), () => askReason(message, "flag")));
   }
   return bar;
 }
@@ -276,9 +403,9 @@ let reasonTarget = null;
 function askReason(message, action) {
   reasonTarget = { message, action, opener: document.activeElement };
   document.getElementById("reason-title").textContent =
-    action === "remove" ? "Remove this message for everyone?" : "Report this message to the therapists?";
-  document.getElementById("reason-quote").textContent = message.body;
-  document.getElementById("reason-submit").textContent = action === "remove" ? "Remove message" : "Send report";
+    action === "remove" ? gettext("Remove this message for everyone?") : gettext("Report this message to the therapists?");
+  document.getElementById("reason-quote").textContent = messageText(message);
+  document.getElementById("reason-submit").textContent = action === "remove" ? gettext("Remove message") : gettext("Send report");
   document.getElementById("reason-input").value = "";
   reasonDialog.showModal();
 }
@@ -308,23 +435,30 @@ function showCrisis(resources) {
     return li;
   }));
   panel.hidden = false;
-  announce("You're not alone. If you are in danger, call or text 988, or call 911.", true);
+  announce(gettext("You're not alone. If you are in danger, call or text 988, or call 911."), true);
   document.getElementById("crisis-close").focus();
 }
 
 function showAlert(alert) {
   const box = document.getElementById("therapist-alerts");
-  const what = ALERT_REASONS[alert.reason] ?? { crisis: "Crisis language", flag: "A message was reported", support: "Could use support" }[alert.kind];
+  const what = ALERT_REASONS[alert.reason] ?? {
+    crisis: ALERT_REASONS.crisis_language, flag: ALERT_REASONS.reported, support: ALERT_REASONS.asked_for_support,
+  }[alert.kind];
   const item = document.createElement("li");
-  item.textContent = `${what}: ${alert.user.display_name}`;
+  item.textContent = format(gettext("%(what)s: %(name)s"), { what, name: alert.user.display_name });
   box.querySelector("ul").prepend(item);
   box.hidden = false;
-  announce(`${what} from ${alert.user.display_name}. Open the moderation queue.`, alert.kind === "crisis");
+  announce(
+    format(gettext("%(what)s from %(name)s. Open the moderation queue."), { what, name: alert.user.display_name }),
+    alert.kind === "crisis",
+  );
 }
 
 function startReply(message) {
   replyTo = message.id;
-  document.getElementById("reply-text").textContent = `Replying to ${message.author?.display_name ?? "GroupSpace"}`;
+  document.getElementById("reply-text").textContent = format(gettext("Replying to %(name)s"), {
+    name: message.author?.display_name ?? "GroupSpace",
+  });
   document.getElementById("reply-preview").hidden = false;
   input.focus();
 }
@@ -343,20 +477,22 @@ function showLocked(locked) {
   notice.hidden = !locked;
   notice.textContent = locked
     ? myRole === "therapist"
-      ? "The room is locked: participants can read but not post. You can still post."
-      : "The room is closed for now. If you are in crisis, call or text 988, or call 911."
+      ? gettext("The room is locked: participants can read but not post. You can still post.")
+      : gettext("The room is closed for now. If you are in crisis, call or text 988, or call 911.")
     : "";
   const lockButton = document.getElementById("lock-toggle");
   if (lockButton) {
-    lockButton.textContent = locked ? "Unlock the room" : "Lock the room";
+    lockButton.textContent = locked ? gettext("Unlock the room") : gettext("Lock the room");
     lockButton.dataset.locked = String(locked);
   }
 }
 
 function showMuted(until) {
   composerError.textContent = until
-    ? `A therapist has paused your messages until ${new Date(until).toLocaleString()}. You can still read the room.`
-    : "You can write in the room again.";
+    ? format(gettext("A therapist has paused your messages until %(until)s. You can still read the room."), {
+      until: new Date(until).toLocaleString(language),
+    })
+    : gettext("You can write in the room again.");
 }
 
 function showTyping(user) {
@@ -376,19 +512,21 @@ function clearTyping(userId) {
 
 function renderTyping() {
   const names = [...typers.values()].map((t) => t.name);
-  typingLine.textContent = names.length === 0 ? "" : `${names.join(", ")} ${names.length === 1 ? "is" : "are"} typing…`;
+  typingLine.textContent = names.length === 0
+    ? ""
+    : format(ngettext("%(names)s is typing…", "%(names)s are typing…", names.length), { names: names.join(", ") });
 }
 
 function showError(frame) {
   const element = frame.client_id ? pendingLocal.get(frame.client_id) : null;
   if (element && (frame.code === "unavailable" || frame.code === "rate_limited")) {
-    element.querySelector(".tag").textContent = "Waiting to send…"; // retried by the connection
+    element.querySelector(".tag").textContent = gettext("Waiting to send…"); // retried by the connection
     return;
   }
   composerError.textContent = frame.detail;
   if (element) {
     element.classList.add("failed");
-    element.querySelector(".tag").textContent = "Not sent";
+    element.querySelector(".tag").textContent = gettext("Not sent");
   }
 }
 
@@ -406,7 +544,7 @@ composer.addEventListener("submit", (event) => {
   const body = input.value.trim();
   composerError.textContent = "";
   if (!body) {
-    composerError.textContent = "Write something first.";
+    composerError.textContent = gettext("Write something first.");
     return;
   }
   showSending(connection.send(body, replyTo), body);
@@ -423,7 +561,7 @@ function showSending(clientId, body) {
   const text = document.createElement("p");
   text.className = "message-body";
   text.textContent = body;
-  li.append(text, tag("Sending…"));
+  li.append(text, tag(gettext("Sending…")));
   list.append(li);
   li.scrollIntoView({ block: "end" });
   pendingLocal.set(clientId, li);

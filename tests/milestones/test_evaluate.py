@@ -117,8 +117,9 @@ def test_check_in_streak_is_reached_when_the_seventh_check_in_is_recorded(
     assert Milestone.objects.filter(user=alice, kind=Kind.STREAK).count() == 1
 
 
-def test_sessions_attended_is_skipped_cleanly_while_no_attendance_is_kept(alice, evening):
-    assert attended_sessions(alice) is None
+def test_sessions_attended_counts_the_sessions_app_attendance(alice, evening):
+    # Attendance is kept by sessions_app (taking it is tested in tests/sessions).
+    assert attended_sessions(alice) == 0
     run_tick()
     assert not Milestone.objects.filter(kind=Kind.SESSIONS).exists()
 

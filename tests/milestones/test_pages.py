@@ -28,7 +28,7 @@ def test_progress_page_shows_milestones_next_ones_and_the_streak(client_for, ali
     assert "Waiting for your choice" in page and "Celebrate with my group" in page
     assert "60 days" in page and "in 30 days" in page  # coming next
     assert "7 days of check-ins in a row" in page
-    assert "Sessions attended: not tracked here yet." in page
+    assert "0</strong> sessions attended" in page
     assert page.count('class="card milestone-card"') == 4
 
 

@@ -22,11 +22,13 @@ FRAME_RULES = {
     "ping": "member",
     "read": "member",
     "flag": "member",
+    "thread": "member",
     "prompt": "therapist",
     "remove": "therapist",
     "approve": "therapist",
     "mute": "therapist",
     "lock": "therapist",
+    "pin": "therapist",
 }
 
 
@@ -46,6 +48,8 @@ def valid_frame(frame_type: str, ids: dict) -> dict:
         "approve": {"type": "approve", "message_id": ids["pending"]},
         "mute": {"type": "mute", "user_id": ids["bob"], "minutes": 5},
         "lock": {"type": "lock", "locked": True},
+        "thread": {"type": "thread", "message_id": ids["prompt"]},
+        "pin": {"type": "pin", "message_id": ids["prompt"]},
     }[frame_type]
 
 
@@ -60,7 +64,8 @@ async def test_frame_by_role(open_socket, alice, bob, dana, evening, frame_type,
     def make_targets() -> dict:
         message, _ = post_message(evening, bob, body="a message")
         pending, _ = post_message(evening, bob, body="held", held_for_review=True)
-        return {"message": message.pk, "pending": pending.pk, "bob": bob.pk}
+        prompt, _ = post_message(evening, dana, kind="prompt", body="A prompt")
+        return {"message": message.pk, "pending": pending.pk, "bob": bob.pk, "prompt": prompt.pk}
 
     ids = await make_targets()
     socket = await open_socket(alice if role == "participant" else dana)

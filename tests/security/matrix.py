@@ -46,6 +46,9 @@ def therapist_action(done="done"):
 
 STAFF_ONLY = dict.fromkeys(CALLERS, "staff-login") | {"staff": 200}
 MANAGERS = EVENING_THERAPIST | {"staff": 200}  # the group's therapists and clinic staff
+MANAGED_ACTION = MANAGERS | {"therapist": "done", "staff": "done"}
+# Alice's own letter: hers alone.
+ALICES_OWN = dict.fromkeys(CALLERS, 404) | {"anonymous": "login", "participant": 200}
 
 # name: (method, path, expected per caller)
 MATRIX: dict[str, tuple[str, str, dict]] = {
@@ -55,6 +58,7 @@ MATRIX: dict[str, tuple[str, str, dict]] = {
     "web_manifest": ("GET", "/manifest.webmanifest", dict.fromkeys(CALLERS, 200)),
     "service_worker": ("GET", "/sw.js", dict.fromkeys(CALLERS, 200)),
     "offline": ("GET", "/offline/", dict.fromkeys(CALLERS, 200)),
+    "javascript_catalog": ("GET", "/jsi18n/es/", dict.fromkeys(CALLERS, 200)),
     "profile": ("GET", "/profile/", PAGE_FOR_ANYONE_LOGGED_IN),
     "my_data": ("GET", "/me/data/", PAGE_FOR_ANYONE_LOGGED_IN),
     "export_data_json": ("GET", "/me/data/export.json", PAGE_FOR_ANYONE_LOGGED_IN),
@@ -181,6 +185,51 @@ MATRIX: dict[str, tuple[str, str, dict]] = {
         "/groups/evening/milestones/people/{alice}/",
         EVENING_THERAPIST,
     ),
+    # Sessions: members see the schedule (staff too); its therapists and staff change it;
+    # only its therapists take attendance and post or schedule prompts.
+    "group_schedule": ("GET", "/groups/evening/sessions/", EVENING_MEMBERS | {"staff": 200}),
+    "session_detail": (
+        "GET",
+        "/groups/evening/sessions/{session}/",
+        EVENING_MEMBERS | {"staff": 200},
+    ),
+    "add_slot": ("POST", "/groups/evening/sessions/weekly/", MANAGED_ACTION),
+    "end_slot": ("POST", "/groups/evening/sessions/weekly/{slot}/end/", MANAGED_ACTION),
+    "add_extra_session": ("POST", "/groups/evening/sessions/extra/", MANAGED_ACTION),
+    "move_session": ("POST", "/groups/evening/sessions/{session}/move/", MANAGED_ACTION),
+    "cancel_session": ("POST", "/groups/evening/sessions/{session}/cancel/", MANAGED_ACTION),
+    "edit_session": ("POST", "/groups/evening/sessions/{session}/edit/", MANAGED_ACTION),
+    "take_attendance": (
+        "GET",
+        "/groups/evening/sessions/{session}/attendance/",
+        EVENING_THERAPIST,
+    ),
+    "prompt_library": ("GET", "/groups/evening/prompts/", EVENING_THERAPIST),
+    "post_prompt_now": ("POST", "/groups/evening/prompts/now/", therapist_action()),
+    "schedule_prompt": ("POST", "/groups/evening/prompts/schedule/", therapist_action()),
+    "unschedule_prompt": (
+        "POST",
+        "/groups/evening/prompts/scheduled/{scheduled_prompt}/cancel/",
+        therapist_action(),
+    ),
+    "my_attendance": ("GET", "/me/attendance/", PAGE_FOR_ANYONE_LOGGED_IN),
+    "new_letter": ("GET", "/me/attendance/letters/", PAGE_FOR_ANYONE_LOGGED_IN),
+    "letter_detail": ("GET", "/me/attendance/letters/{letter}/", ALICES_OWN),
+    "letter_pdf": ("GET", "/me/attendance/letters/{letter}/pdf/", ALICES_OWN),
+    "delete_letter": (
+        "POST",
+        "/me/attendance/letters/{letter}/delete/",
+        ALICES_OWN | {"participant": "done"},
+    ),
+    "my_calendar": ("GET", "/me/calendar/", PAGE_FOR_ANYONE_LOGGED_IN),
+    "reset_calendar": (
+        "POST",
+        "/me/calendar/reset/",
+        dict.fromkeys(CALLERS, "done") | {"anonymous": "login"},
+    ),
+    # The token in the address is the credential (calendar apps cannot log in).
+    "calendar_feed": ("GET", "/calendar/{feed_token}.ics", dict.fromkeys(CALLERS, 200)),
+    "verify_letter": ("GET", "/verify/", STAFF_ONLY),
 }
 
 OUTCOME_TEXT = {

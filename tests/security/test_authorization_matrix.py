@@ -1,15 +1,20 @@
 """Every URL the project routes, called by every kind of caller, gives exactly the outcome the
 matrix in tests/security/matrix.py says. A new URL without a row fails the suite."""
 
+import datetime
 from pathlib import Path
 
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver
+from django.utils import timezone
 
 from groupspace.groups.models import Membership
 from groupspace.invitations.models import Invitation
 from groupspace.moderation.models import Alert, Report
 from groupspace.room.posting import post_message
+from sessions_app.calendar import feed_for
+from sessions_app.letters import issue_letter
+from sessions_app.models import ScheduledPrompt, Session, WeeklySlot
 from tests.checkins.conftest import checkin_values
 
 from .matrix import CALLERS, MATRIX, markdown_table
@@ -25,6 +30,29 @@ POST_DATA = {
     "moderation_remove": {"reason": "matrix"},
     "moderation_mute": {"minutes": "60"},
     "checkin_reminder_time": {"daily_time": "19:00"},
+    "add_slot": {
+        "slot-weekday": "2",
+        "slot-start_time": "18:00",
+        "slot-duration_minutes": "180",
+        "slot-kind": "group_therapy",
+        "slot-starts_on": "2026-01-01",
+    },
+    "add_extra_session": {
+        "extra-date": "2030-01-01",
+        "extra-time": "18:00",
+        "extra-duration_minutes": "60",
+        "extra-kind": "group_therapy",
+    },
+    "move_session": {"date": "2030-01-02", "time": "18:00", "duration_minutes": "60"},
+    "cancel_session": {"note": "matrix"},
+    "edit_session": {"kind": "group_therapy", "topic": "matrix"},
+    "post_prompt_now": {"now-body": "A matrix prompt"},
+    "schedule_prompt": {
+        "later-body": "Later",
+        "later-timing": "at",
+        "later-date": "2030-01-01",
+        "later-time": "18:00",
+    },
 }
 
 
@@ -68,6 +96,15 @@ def world(alice, bob, charlie, dana, erin, sam, evening, make_user):
     import uuid
 
     checkin = record_checkin(alice, evening, checkin_values(), uuid.uuid4())
+    slot = WeeklySlot.objects.create(group=evening, weekday=2, start_time=datetime.time(18))
+    starts = timezone.now() - datetime.timedelta(hours=2)
+    session = Session.objects.create(
+        group=evening, starts_at=starts, ends_at=starts + datetime.timedelta(hours=3)
+    )
+    scheduled = ScheduledPrompt.objects.create(
+        group=evening, created_by=dana, body="Later", post_at=starts + datetime.timedelta(days=9)
+    )
+    letter = issue_letter(alice, datetime.date(2026, 1, 1), datetime.date(2026, 1, 31), False)
     return {
         "callers": {
             "anonymous": None,
@@ -90,6 +127,11 @@ def world(alice, bob, charlie, dana, erin, sam, evening, make_user):
             "bob": bob.pk,
             "alice": alice.pk,
             "alice_checkin": checkin.pk,
+            "slot": slot.pk,
+            "session": session.pk,
+            "scheduled_prompt": scheduled.pk,
+            "letter": letter.code,
+            "feed_token": feed_for(alice).token,
         },
     }
 

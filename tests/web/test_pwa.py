@@ -72,11 +72,20 @@ def test_service_worker_is_served_from_the_root_as_javascript(client):
 def test_shell_is_only_impersonal_files_that_exist(client):
     urls = shell_urls()
     assert "/offline/" in urls and "/static/js/room.js" in urls
-    assert "/static/js/room/offline-store.js" in urls  # imported by room.js by its plain name
+    assert {"/jsi18n/en/", "/jsi18n/es/"} <= set(urls)  # the room's words, offline too
     for url in urls:
-        assert url.startswith(("/static/", "/offline/")), url
+        assert url.startswith(("/static/", "/offline/", "/jsi18n/")), url
         response = client.get(url)
         assert response.status_code == 200, url
+
+
+def test_shell_holds_every_module_the_room_imports():
+    """One module missing offline and the room does not start: the shell follows the imports."""
+    urls = set(shell_urls())
+    modules = [ROOT / "static/js/room.js", ROOT / "static/js/i18n.js"]
+    modules += sorted((ROOT / "static/js/room").glob("*.js"))
+    for module in modules:
+        assert "/static/" + str(module.relative_to(ROOT / "static")) in urls, module.name
 
 
 def test_rooms_cache_name_is_the_same_in_python_and_javascript():

@@ -1,22 +1,31 @@
 // A participant's own milestones in the room: the private "you reached" question, answered
 // by an HTTP POST (CSRF token from the server-rendered form), never by a socket frame.
+import { format, gettext } from "../i18n.js";
+import { milestoneLabel } from "./words.js";
+
 const box = document.getElementById("milestone-prompts");
 const template = document.getElementById("milestone-prompt-template");
 
 export function showReached(milestone, announce) {
   if (!box || !template) return; // therapists' pages have neither
+  const label = milestoneLabel(milestone);
   if (milestone.state !== "asking") {
-    announce(`You reached ${milestone.label}. ${milestone.state === "shared" ? "It is shared with your group, as you chose." : "It stays private, as you chose."}`);
+    announce(`${format(gettext("You reached %(label)s."), { label })} ${milestone.state === "shared"
+      ? gettext("It is shared with your group, as you chose.")
+      : gettext("It stays private, as you chose.")}`);
     return;
   }
   if (box.querySelector(`[data-milestone-id="${milestone.id}"]`)) return;
   const form = template.content.firstElementChild.cloneNode(true);
   form.dataset.milestoneId = milestone.id;
   form.querySelector("[name=milestone_id]").value = milestone.id;
-  form.querySelector(".milestone-label").textContent = milestone.label; // text, never HTML
+  form.querySelector(".milestone-label").textContent = label; // text, never HTML
   box.append(form);
   box.hidden = false;
-  announce(`You reached a milestone: ${milestone.label}. Celebrate it with your group, or keep it to yourself.`);
+  announce(format(
+    gettext("You reached a milestone: %(label)s. Celebrate it with your group, or keep it to yourself."),
+    { label },
+  ));
 }
 
 export function dropDecided(milestoneId) {
@@ -40,10 +49,10 @@ box?.addEventListener("submit", async (event) => {
       credentials: "same-origin",
     });
     const answer = await response.json();
-    if (!response.ok) throw new Error(answer.error ?? "That did not work. Try again.");
+    if (!response.ok) throw new Error(answer.error ?? gettext("That did not work. Try again."));
     dropDecided(form.dataset.milestoneId);
   } catch (problem) {
-    error.textContent = problem instanceof SyntaxError ? "That did not work. Try again." : problem.message;
+    error.textContent = problem instanceof SyntaxError ? gettext("That did not work. Try again.") : problem.message;
     buttons.forEach((b) => { b.disabled = false; });
   }
 });

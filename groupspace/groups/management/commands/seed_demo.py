@@ -1,7 +1,7 @@
 """Demo data for trying GroupSpace: groups, people, messages, past check-ins. Idempotent."""
 
 import uuid
-from datetime import timedelta
+from datetime import time, timedelta
 from decimal import Decimal
 
 from django.conf import settings
@@ -23,6 +23,7 @@ GROUPS = [
         "track": IOPGroup.Track.SUBSTANCE_USE,
         "time_zone": "America/Phoenix",
         "description": "Meets Monday, Wednesday and Thursday, 6 to 9 pm.",
+        "sessions": [(0, time(18)), (2, time(18)), (3, time(18))],
         "therapists": [("dana@demo.test", "Dana", "Reyes")],
         "participants": [
             ("alex@demo.test", "Alex", "Moreno"),
@@ -50,6 +51,7 @@ GROUPS = [
         "track": IOPGroup.Track.MENTAL_HEALTH,
         "time_zone": "America/Phoenix",
         "description": "Meets Saturday and Sunday, 9 am to noon.",
+        "sessions": [(5, time(9)), (6, time(9))],
         "therapists": [("erin@demo.test", "Erin", "Walsh")],
         "participants": [("drew@demo.test", "Drew", "Patel")],
         "messages": [
@@ -151,12 +153,20 @@ class Command(BaseCommand):
                 people[email] = user
         self.checkins(group, people)
         self.sobriety_dates(people)
+        self.sessions(group, people, spec)
         if Message.objects.filter(group=group).exists():
             return
         start = timezone.now() - timedelta(hours=len(spec["messages"]))
         for offset, (email, body) in enumerate(spec["messages"]):
             message, _ = post_message(group, people[email], body=body)
             Message.objects.filter(pk=message.pk).update(created_at=start + timedelta(hours=offset))
+
+    def sessions(self, group: IOPGroup, people: dict[str, User], spec: dict) -> None:
+        # Imported here: sessions build on the core, and only this demo command reaches back.
+        from sessions_app.demo import seed_sessions
+
+        therapist = people[spec["therapists"][0][0]]
+        seed_sessions(group, people, spec["sessions"], therapist)
 
     def sobriety_dates(self, people: dict[str, User]) -> None:
         """Set only when missing (idempotent); the milestones are the tick's to find."""

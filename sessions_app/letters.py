@@ -1,0 +1,172 @@
+"""Attendance verification letters: what a participant chooses to disclose about the sessions
+they attended, frozen when issued, with a code staff can check."""
+
+import datetime as dt
+import secrets
+import zoneinfo
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import formats, timezone
+
+from .models import Attendance, AttendanceLetter
+
+MAX_RANGE_DAYS = 366
+# No 0/O or 1/I/L: a code is read aloud or typed from paper.
+CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
+
+
+def new_code() -> str:
+    raw = "".join(secrets.choice(CODE_ALPHABET) for _ in range(12))
+    return f"{raw[:4]}-{raw[4:8]}-{raw[8:]}"
+
+
+def normalise_code(text: str) -> str:
+    """Accept the code as typed: any case, spaces or dashes anywhere."""
+    raw = "".join(ch for ch in text.upper() if ch.isalnum())
+    return f"{raw[:4]}-{raw[4:8]}-{raw[8:]}" if len(raw) == 12 else raw
+
+
+def check_range(date_from: dt.date, date_to: dt.date, today: dt.date) -> None:
+    if date_from > date_to:
+        raise ValidationError("The start date must be on or before the end date.")
+    if date_to > today:
+        raise ValidationError("A letter can only cover days that have passed.")
+    if (date_to - date_from).days >= MAX_RANGE_DAYS:
+        raise ValidationError("A letter can cover at most one year.")
+
+
+def attended_lines(user, date_from: dt.date, date_to: dt.date) -> list[dict]:
+    """The sessions attended (present or late) whose local date is in the range, in order.
+    Each date is the one on the group's own calendar, where the session happened. Group names
+    are left out: they can say what the person is treated for."""
+    records = (
+        Attendance.objects.filter(user=user, present=True)
+        .select_related("session", "session__group")
+        .filter(
+            session__starts_at__gte=_start_of(date_from) - dt.timedelta(days=1),
+            session__starts_at__lt=_start_of(date_to) + dt.timedelta(days=2),
+        )
+        .order_by("session__starts_at")
+    )
+    lines = []
+    for record in records:
+        session = record.session
+        zone = zoneinfo.ZoneInfo(session.group.time_zone)
+        starts = timezone.localtime(session.starts_at, zone)
+        ends = timezone.localtime(session.ends_at, zone)
+        if not date_from <= starts.date() <= date_to:
+            continue
+        lines.append(
+            {
+                "date": starts.date().isoformat(),
+                "date_label": formats.date_format(starts, "l, F j, Y"),
+                "time_label": _time_range(starts, ends),
+                "hours": round(session.duration_minutes / 60, 2),
+                "late": record.status == Attendance.Status.LATE,
+            }
+        )
+    return lines
+
+
+def _time_range(starts: dt.datetime, ends: dt.datetime) -> str:
+    clock = "g:i A"
+    return (
+        f"{formats.time_format(starts, clock)}–{formats.time_format(ends, clock)} {starts.tzname()}"
+    )
+
+
+def _start_of(day: dt.date) -> dt.datetime:
+    return dt.datetime.combine(day, dt.time.min, tzinfo=dt.UTC)
+
+
+def issue_letter(
+    user, date_from: dt.date, date_to: dt.date, include_program: bool
+) -> AttendanceLetter:
+    today = timezone.localdate(timezone=zoneinfo.ZoneInfo(user.time_zone))
+    check_range(date_from, date_to, today)
+    lines = attended_lines(user, date_from, date_to)
+    content = {
+        "name": user.get_full_name() or user.display_name,
+        "issued_on": today.isoformat(),
+        "program": settings.CLINIC_NAME if include_program else None,
+        "lines": lines,
+        "sessions": len(lines),
+        "total_hours": round(sum(line["hours"] for line in lines), 2),
+    }
+    for _ in range(5):  # a clash among 31^12 codes is astronomically rare; retry anyway
+        try:
+            with transaction.atomic():
+                return AttendanceLetter.objects.create(
+                    code=new_code(),
+                    user=user,
+                    date_from=date_from,
+                    date_to=date_to,
+                    include_program=include_program,
+                    content=content,
+                )
+        except IntegrityError:
+            continue
+    raise RuntimeError("could not find a free letter code")
+
+
+def find_letter(code: str) -> AttendanceLetter | None:
+    return AttendanceLetter.objects.select_related("user").filter(code=normalise_code(code)).first()
+
+
+def letter_pdf(letter: AttendanceLetter) -> bytes:
+    """The letter as a one-or-more-page PDF (fpdf2, core fonts: Latin-1 text only)."""
+    from fpdf import FPDF
+
+    content = letter.content
+    pdf = FPDF(format="Letter")
+    pdf.set_title("Attendance verification")
+    pdf.add_page()
+    pdf.set_font("Helvetica", "B", 16)
+    pdf.cell(0, 10, "Attendance verification", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("Helvetica", size=11)
+    for paragraph in letter_paragraphs(letter):
+        pdf.multi_cell(0, 6, _latin1(paragraph), new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(2)
+    pdf.set_font("Helvetica", "B", 11)
+    pdf.cell(70, 7, "Date", border="B")
+    pdf.cell(70, 7, "Time", border="B")
+    pdf.cell(0, 7, "Hours", border="B", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("Helvetica", size=11)
+    for line in content["lines"]:
+        pdf.cell(70, 7, _latin1(line["date_label"]))
+        pdf.cell(70, 7, _latin1(line["time_label"] + (" (late)" if line["late"] else "")))
+        pdf.cell(0, 7, f"{line['hours']:g}", new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(4)
+    pdf.multi_cell(
+        0,
+        6,
+        _latin1(f"Verification code: {letter.code}. Clinic staff can confirm this letter with it."),
+    )
+    return bytes(pdf.output())
+
+
+def letter_paragraphs(letter: AttendanceLetter) -> list[str]:
+    """The letter's words, shared by the page and the PDF."""
+    c = letter.content
+    where = f" at {c['program']}" if c["program"] else ""
+    period = (
+        f"{formats.date_format(letter.date_from, 'F j, Y')} to "
+        f"{formats.date_format(letter.date_to, 'F j, Y')}"
+    )
+    if not c["lines"]:
+        return [
+            f"This letter confirms that {c['name']} attended no recorded sessions{where} "
+            f"between {period}."
+        ]
+    sessions = f"{c['sessions']} session{'s' if c['sessions'] != 1 else ''}"
+    return [
+        f"This letter confirms that {c['name']} attended {sessions}{where} between {period}, "
+        f"{c['total_hours']:g} hours in all, on the dates and times below.",
+    ]
+
+
+def _latin1(text: str) -> str:
+    # fpdf2's core fonts cover Latin-1; replace the rest (an en dash, say) rather than fail.
+    return text.replace("–", "-").encode("latin-1", "replace").decode("latin-1")

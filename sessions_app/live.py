@@ -1,0 +1,96 @@
+"""The room knows when a session is on: the `session` frame, the hello part, the tick job that
+announces starts and ends, and the prompts-only rule."""
+
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+
+from groupspace.room import events
+from groupspace.room.errors import RoomError
+from groupspace.room.models import Message
+from groupspace.room.serializers import iso
+
+from .models import Session
+from .schedule import current_session, next_session
+
+
+def session_dict(session: Session | None) -> dict | None:
+    if session is None:
+        return None
+    return {
+        "id": session.pk,
+        "starts_at": iso(session.starts_at),
+        "ends_at": iso(session.ends_at),
+        "kind": session.kind,
+        "kind_label": session.get_kind_display(),
+        "topic": session.topic,
+        "prompts_only": session.prompts_only,
+    }
+
+
+def session_state(group_id: int, now=None) -> dict:
+    """What the room shows: the session on now, if any, and the next one."""
+    now = now or timezone.now()
+    return {
+        "current": session_dict(current_session(group_id, now)),
+        "next": session_dict(next_session(group_id, now)),
+    }
+
+
+def hello_part(membership) -> dict:
+    return session_state(membership.group_id)
+
+
+def announce_session_state(group_id: int) -> None:
+    """Send the room its session state after the current transaction commits."""
+
+    def send():
+        frame = {"type": "session", **session_state(group_id)}
+        events.to_room_now(group_id, events.frame_event(frame))
+
+    transaction.on_commit(send)
+
+
+def announce_starts_and_ends(now=None) -> int:
+    """The tick's job: tell each open room when one of its sessions has started or ended.
+    Each transition is claimed by a conditional update, so two ticks announce it once."""
+    now = now or timezone.now()
+    recent = now - timezone.timedelta(hours=12)  # nothing stale after the tick was down
+    announced = 0
+    started = Session.objects.filter(
+        status=Session.Status.SCHEDULED,
+        start_announced=False,
+        starts_at__lte=now,
+        ends_at__gt=recent,
+    )
+    ended = Session.objects.filter(
+        Q(status=Session.Status.SCHEDULED),
+        end_announced=False,
+        ends_at__lte=now,
+        ends_at__gt=recent,
+    )
+    for field, sessions in (("start_announced", started), ("end_announced", ended)):
+        for session in sessions.only("pk", "group_id"):
+            with transaction.atomic():
+                claimed = Session.objects.filter(pk=session.pk, **{field: False}).update(
+                    **{field: True}
+                )
+                if claimed:
+                    announce_session_state(session.group_id)
+                    announced += 1
+    return announced
+
+
+def check_prompts_only(membership, reply_to: int | None) -> None:
+    """During a prompts-only session, participants may only reply to a prompt."""
+    session = current_session(membership.group_id)
+    if session is None or not session.prompts_only:
+        return
+    if (
+        reply_to is not None
+        and Message.objects.filter(
+            pk=reply_to, group_id=membership.group_id, kind=Message.Kind.PROMPT
+        ).exists()
+    ):
+        return
+    raise RoomError("locked", "During the session the room is open for replies to prompts only.")
