@@ -131,6 +131,10 @@ def test_the_room_opens_offline_with_its_last_messages_and_queues_what_is_writte
     expect(stored_bodies(alex, earlier)).to_have_count(1)
     expect(alex.locator("#messages .message-body").filter(has_text="Day 12 today")).to_have_count(1)
     assert alex.evaluate("() => document.documentElement.scrollWidth") <= 390
+    # The script words loaded (the catalogue is a script of its own), and the worker keeps
+    # them: the browser's HTTP cache alone would drop them an hour later.
+    assert alex.evaluate("() => typeof globalThis.django?.gettext") == "function"
+    assert alex.evaluate("async () => (await caches.match('/jsi18n/en/'))?.status") == 200
 
     # Written offline: shown as sending, kept on the device, still there after a reload.
     queued = f"Typed in the tunnel {tag}"
