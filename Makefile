@@ -10,7 +10,7 @@ PORT ?= 8000
 TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/groupspace
 TEST_REDIS_URL ?= redis://127.0.0.1:6379/0
 
-.PHONY: run test test-embedded test-services lint format browser install install-dev bench clean messages gettext
+.PHONY: run test test-embedded test-services lint format browser test-tools screenshots sizes install install-dev bench clean messages gettext
 
 run: install
 	$(BIN)/python manage.py migrate --noinput
@@ -21,10 +21,10 @@ run: install
 		trap 'kill $$tick 2>/dev/null' EXIT INT TERM; \
 		$(BIN)/daphne -b $(HOST) -p $(PORT) groupspace.asgi:application
 
-test: install-dev browser lint test-embedded test-services
+test: install-dev browser test-tools lint test-embedded test-services
 
 # The whole suite on the embedded default: SQLite and the in-memory channel layer.
-test-embedded: install-dev
+test-embedded: install-dev test-tools
 	$(BIN)/python -m pytest
 
 # The room and cross-process tests again on PostgreSQL and Redis. Skipped with a warning on a
@@ -69,6 +69,26 @@ gettext:
 browser:
 	@test -x /usr/bin/chromium || scripts/install-chromium.sh
 
+# axe-core and the Nu HTML Checker for the browser tests, as pinned in package-lock.json; `npm ci`
+# runs again only when package.json or the lock changes. --ignore-scripts: vnu-jar's postinstall
+# would download a Java runtime from GitHub; Debian's is used instead (installed when missing).
+test-tools: node_modules/.installed
+
+node_modules/.installed: package.json package-lock.json
+	@command -v npm >/dev/null 2>&1 && command -v java >/dev/null 2>&1 || scripts/install-test-tools.sh
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $@
+
+# The README's phone screenshots (docs/screenshots/*.png), from tests/browser/test_screenshots.py.
+screenshots: install-dev browser test-tools
+	@fc-list 2>/dev/null | grep -qi "color emoji" || echo "note: no colour emoji font (Debian: fonts-noto-color-emoji); emoji will show as boxes"
+	SCREENSHOTS_DIR=$(CURDIR)/docs/screenshots $(BIN)/python -m pytest -q -p no:cacheprovider tests/browser/test_screenshots.py
+
+# The room page's own JavaScript and CSS, raw and gzipped, into the README's table; fails over
+# the JavaScript budget.
+sizes:
+	$(PYTHON) scripts/asset_sizes.py --check --readme
+
 # The load benchmark against a bare Channels baseline (PostgreSQL and Redis on this machine).
 bench: install-dev
 	$(BIN)/python -m bench.run
@@ -87,4 +107,4 @@ $(BIN)/.installed-dev: $(BIN)/.installed requirements-dev.txt
 	touch $@
 
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache staticfiles
+	rm -rf $(VENV) .pytest_cache .ruff_cache staticfiles node_modules

@@ -1,6 +1,7 @@
 // The group room page: renders frames from RoomConnection. Bodies are always set as text.
 import { format, gettext, language, ngettext } from "./i18n.js";
 import { RoomConnection } from "./room/connection.js";
+import { closeMenusOnEscape, replaceKeepingFocus, settleLoadEarlier } from "./room/focus.js";
 import { dropDecided, showReached } from "./room/milestones.js";
 import { RoomStore } from "./room/offline-store.js";
 import { showSession } from "./room/sessions.js";
@@ -81,8 +82,7 @@ function onFrame(frame) {
       frame.messages.forEach((m) => upsert(m, false));
       if (!historyLoaded) dropUnconfirmed();
       historyLoaded = true;
-      loadEarlier.hidden = !frame.has_more;
-      loadEarlier.disabled = false;
+      settleLoadEarlier(loadEarlier, frame.has_more);
       updateEmpty();
       markRead();
       break;
@@ -270,7 +270,7 @@ function refreshMessage(id) {
 function replaceKeepingThread(existing, element) {
   const thread = existing.querySelector(":scope > .thread");
   if (thread) element.append(thread); // a prompt's replies survive its re-render
-  existing.replaceWith(element);
+  replaceKeepingFocus(existing, element);
   if (thread) updateThreadSummary(thread);
 }
 
@@ -488,6 +488,7 @@ function showLocked(locked) {
 }
 
 function showMuted(until) {
+  composer.dataset.state = until ? "muted" : "";
   composerError.textContent = until
     ? format(gettext("A therapist has paused your messages until %(until)s. You can still read the room."), {
       until: new Date(until).toLocaleString(language),
@@ -587,7 +588,8 @@ input.addEventListener("input", () => {
 });
 
 loadEarlier.addEventListener("click", () => {
-  loadEarlier.disabled = true;
+  if (loadEarlier.getAttribute("aria-disabled") === "true") return; // already asked
+  loadEarlier.setAttribute("aria-disabled", "true"); // not `disabled`: that drops keyboard focus
   connection.write({ type: "history", before: oldestId, limit: 50 });
 });
 
@@ -600,6 +602,7 @@ document.getElementById("lock-toggle")?.addEventListener("click", (event) => {
   connection.write({ type: "lock", locked: event.currentTarget.dataset.locked !== "true" });
 });
 document.addEventListener("visibilitychange", markRead);
+closeMenusOnEscape(root);
 
 showSaved();
 connection.open();

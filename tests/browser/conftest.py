@@ -1,18 +1,19 @@
 """A real GroupSpace server (daphne in a subprocess) and Debian's Chromium driven by Playwright.
 
-Each test module gets its own server with its own copy of a SQLite file seeded once per run
-with `seed_demo`, and an in-memory channel layer; these tests never touch the Django test
-database or this process's channel layer. One Chromium serves the whole package.
+The server has its own SQLite file and in-memory channel layer, seeded with `seed_demo`; these
+tests never touch the Django test database or this process's channel layer.
 """
 
+import json
 import os
-import shutil
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -46,15 +47,15 @@ def fresh_channel_layer():
     yield
 
 
-def _server_env(database: Path) -> dict[str, str]:
-    env = {**os.environ, "SQLITE_PATH": str(database), "DEBUG": "1"}
+def _server_env(tmp: Path) -> dict[str, str]:
+    env = {**os.environ, "SQLITE_PATH": str(tmp / "db.sqlite3"), "DEBUG": "1"}
     for name in ("DATABASE_URL", "REDIS_URL", "DJANGO_SETTINGS_MODULE"):
         env.pop(name, None)
     env["PYTHONUNBUFFERED"] = "1"
     return env
 
 
-def _manage(env: dict[str, str], *args: str) -> None:
+def _manage(env: dict[str, str], *args: str) -> str:
     result = subprocess.run(
         [sys.executable, "manage.py", *args],
         cwd=ROOT,
@@ -68,6 +69,7 @@ def _manage(env: dict[str, str], *args: str) -> None:
             f"manage.py {' '.join(args)} failed ({result.returncode}):\n"
             f"{result.stdout}\n{result.stderr}"
         )
+    return result.stdout
 
 
 def _answers_http(url: str) -> bool:
@@ -80,62 +82,77 @@ def _answers_http(url: str) -> bool:
         return False
 
 
+@dataclass(frozen=True)
+class Server:
+    url: str
+    env: dict[str, str]
+
+    def manage(self, *args: str) -> str:
+        """Run a management command against the server's own database; returns its stdout."""
+        return _manage(self.env, *args)
+
+
 @pytest.fixture(scope="session")
-def seeded_database(tmp_path_factory) -> Path:
-    """Migrate and seed one SQLite database for the whole run; each module serves a copy."""
-    database = tmp_path_factory.mktemp("groupspace-browser-seed") / "db.sqlite3"
-    env = _server_env(database)
-    _manage(env, "migrate", "--noinput")
-    _manage(env, "seed_demo")
-    return database
+def server_url(server) -> str:
+    return server.url
 
 
-@pytest.fixture(scope="module")
-def server_url(seeded_database, tmp_path_factory) -> Iterator[str]:
-    """A fresh copy of the seeded database served by daphne on 127.0.0.1, one per test module.
+@pytest.fixture(scope="session")
+def scenes(server) -> dict:
+    """The states of tests/browser/scenes.py, built once in the server's database."""
+    out = server.manage("shell", "-c", "from tests.browser.scenes import main; main()")
+    return json.loads(out.strip().splitlines()[-1])
 
-    One per module, not one per run: modules lock the room, switch it to pre-moderation, mute
-    people or log them out, and each module starts from the same seeded state whatever ran
-    before it. Copying the seeded file makes that cheap (daphne starts in about a second).
-    """
-    tmp = tmp_path_factory.mktemp("groupspace-browser-server")
-    database = tmp / "db.sqlite3"
-    shutil.copyfile(seeded_database, database)
-    env = _server_env(database)
-    port = free_port()
-    url = f"http://127.0.0.1:{port}"
-    log_path = tmp / "server.log"
-    with log_path.open("wb") as log:
-        server = subprocess.Popen(
-            [sys.executable, "-m", "daphne", "-b", "127.0.0.1", "-p", str(port)]
-            + ["groupspace.asgi:application"],
-            cwd=ROOT,
-            env=env,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-        )
-    try:
-        deadline = time.monotonic() + SERVER_START_TIMEOUT
-        while not _answers_http(f"{url}/accounts/login/"):
-            if server.poll() is not None or time.monotonic() > deadline:
-                output = log_path.read_text(errors="replace")
-                state = (
-                    f"exited with {server.returncode}"
-                    if server.poll() is not None
-                    else f"did not answer within {SERVER_START_TIMEOUT:.0f} s"
-                )
-                pytest.fail(f"daphne {state}. Its output:\n{output}")
-            time.sleep(0.1)
-        yield url
-    finally:
-        server.terminate()
+
+@pytest.fixture(scope="session")
+def server() -> Iterator[Server]:
+    """Migrate and seed a fresh SQLite database, then serve it with daphne on 127.0.0.1."""
+    with tempfile.TemporaryDirectory(prefix="groupspace-browser-") as tmp_name:
+        tmp = Path(tmp_name)
+        env = _server_env(tmp)
+        _manage(env, "migrate", "--noinput")
+        _manage(env, "seed_demo")
+
+        port = free_port()
+        url = f"http://127.0.0.1:{port}"
+        log_path = tmp / "server.log"
+        with log_path.open("wb") as log:
+            server = subprocess.Popen(
+                [
+                    sys.executable,
+                    "-m",
+                    "daphne",
+                    "-b",
+                    "127.0.0.1",
+                    "-p",
+                    str(port),
+                    "groupspace.asgi:application",
+                ],
+                cwd=ROOT,
+                env=env,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+            )
         try:
-            # Daphne waits up to 10 s for a request still in flight (a service worker's
-            # update check, say); this server's data is thrown away, so it need not.
-            server.wait(timeout=1.5)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait(timeout=10)
+            deadline = time.monotonic() + SERVER_START_TIMEOUT
+            while not _answers_http(f"{url}/accounts/login/"):
+                if server.poll() is not None or time.monotonic() > deadline:
+                    output = log_path.read_text(errors="replace")
+                    state = (
+                        f"exited with {server.returncode}"
+                        if server.poll() is not None
+                        else f"did not answer within {SERVER_START_TIMEOUT:.0f} s"
+                    )
+                    pytest.fail(f"daphne {state}. Its output:\n{output}")
+                time.sleep(0.1)
+            yield Server(url=url, env=env)
+        finally:
+            server.terminate()
+            try:
+                server.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                server.kill()
+                server.wait(timeout=10)
 
 
 @pytest.fixture(scope="package")
@@ -168,17 +185,14 @@ def chromium():
 
 @pytest.fixture
 def phone(chromium, server_url):
-    """Opens a fresh phone-sized browser context per call; all are closed after the test.
-    `cookies` puts an existing login on the new phone."""
+    """Opens a fresh phone-sized browser context per call; all are closed after the test."""
     contexts = []
 
-    def open_phone(cookies: list | None = None):
+    def open_phone():
         context = chromium.new_context(
             base_url=server_url, viewport={"width": 390, "height": 844}, is_mobile=True
         )
         context.set_default_timeout(10_000)
-        if cookies:
-            context.add_cookies(cookies)
         contexts.append(context)
         return context.new_page()
 
@@ -188,12 +202,53 @@ def phone(chromium, server_url):
 
 
 def log_in(page, email: str) -> None:
-    """Log a demo user in through the real login form."""
+    """Through the real login form."""
     page.goto("/accounts/login/")
     page.fill("input[name=login]", email)
     page.fill("input[name=password]", DEMO_PASSWORD)
     page.click("form.stacked-form button[type=submit]")
     page.wait_for_url(lambda url: "/accounts/login/" not in url)
+
+
+@pytest.fixture(scope="package")
+def login_states(chromium, server_url):
+    """Each person's logged-in cookies, from one real login per person per run.
+
+    allauth limits logins to 30 a minute per IP, and every browser test comes from 127.0.0.1:
+    tests that only need someone logged in reuse that person's session instead of the form.
+    """
+    states = {}
+
+    def state_of(email: str) -> dict:
+        if email not in states:
+            context = chromium.new_context(base_url=server_url)
+            log_in(context.new_page(), email)
+            states[email] = context.storage_state()
+            context.close()
+        return states[email]
+
+    return state_of
+
+
+@pytest.fixture
+def phone_as(chromium, server_url, login_states):
+    """A phone-sized page already logged in as `email`; its context is closed after the test."""
+    contexts = []
+
+    def open_as(email: str):
+        context = chromium.new_context(
+            base_url=server_url,
+            viewport={"width": 390, "height": 844},
+            is_mobile=True,
+            storage_state=login_states(email),
+        )
+        context.set_default_timeout(10_000)
+        contexts.append(context)
+        return context.new_page()
+
+    yield open_as
+    for context in contexts:
+        context.close()
 
 
 def open_room(page, slug: str = "evening-recovery") -> None:
@@ -205,27 +260,14 @@ def open_room(page, slug: str = "evening-recovery") -> None:
     expect(page.locator("#room")).to_have_attribute("data-connection", "online")
 
 
-@pytest.fixture(scope="module")
-def logins() -> dict[str, list]:
-    """Session cookies per demo user, for this module's server."""
-    return {}
-
-
 @pytest.fixture
-def room_as(phone, logins):
-    """A demo user on a phone of their own, in a room (evening-recovery).
-
-    The first time in a module the user logs in through the real login form; later phones of
-    the same user in that module get the same login's cookie (and nothing else of the first
-    phone: no storage, no service worker), which saves a login round trip per page. A test
-    that logs out uses `phone` and `log_in` for a login of its own.
-    """
+def room_as(phone_as):
+    """A demo user on a phone of their own, in a room (evening-recovery), logged in with their
+    session from `login_states` (one real login per person per run). The room is the first page
+    this phone opens. A test that logs out uses `phone` and `log_in` for a login of its own."""
 
     def enter(email: str, slug: str = "evening-recovery"):
-        page = phone(logins.get(email))
-        if email not in logins:
-            log_in(page, email)
-            logins[email] = page.context.cookies()
+        page = phone_as(email)
         open_room(page, slug)
         return page
 

@@ -131,9 +131,25 @@ def test_pre_moderation_holds_a_message_until_the_therapist_approves_it(room_as)
         dana.get_by_role("button", name="Save").click()
 
 
-def test_a_report_reaches_the_therapist_who_mutes_the_writer_live(room_as):
-    """Last in this module on purpose: the room has no "lift the mute" button, so alex stays
-    muted on this module's server afterwards."""
+# The room has no "lift the mute" button: the test lifts it afterwards through the same action
+# (minutes 0), run in the browser server's own database, so later tests find alex unmuted.
+LIFT_ALEX_MUTE = """
+from groupspace.groups.models import Membership
+from groupspace.moderation.actions import mute_member
+from groupspace.room.actions import Member
+dana = Membership.objects.get(group__slug="evening-recovery", user__email="dana@demo.test")
+alex = Membership.objects.get(group__slug="evening-recovery", user__email="alex@demo.test")
+mute_member(Member(user_id=dana.user_id, group_id=dana.group_id, role=dana.role), alex.user_id, 0)
+"""
+
+
+@pytest.fixture
+def alex_unmuted_afterwards(server):
+    yield
+    server.manage("shell", "-c", LIFT_ALEX_MUTE)
+
+
+def test_a_report_reaches_the_therapist_who_mutes_the_writer_live(room_as, alex_unmuted_afterwards):
     dana = room_as("dana@demo.test")
     alex = room_as("alex@demo.test")
     blake = room_as("blake@demo.test")

@@ -117,7 +117,7 @@ def test_own_history_has_charts_a_table_and_streaks(client_for, alice, evening, 
     html = client_for(alice).get("/me/checkins/").content.decode()
     assert html.count('class="chart-svg"') == 3  # mood, anxiety, craving
     assert 'aria-label="Mood (1 very low to 5 great), last 30 days: 4 days with a check-in' in html
-    assert "<caption>Daily scores, last 30 days" in html
+    assert '<caption id="scores-caption">Daily scores, last 30 days' in html
     assert '<strong class="streak-number">3</strong> days in a row' in html
     assert "longest streak" in html
     html90 = client_for(alice).get("/me/checkins/?days=90").content.decode()
