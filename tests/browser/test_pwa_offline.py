@@ -8,6 +8,7 @@ import time
 import pytest
 from playwright.sync_api import Page, expect
 
+from .a11y import COLOUR_RULES, axe_violations, vnu_errors
 from .conftest import log_in, open_room
 from .test_room_live import ROOM, message_ids, say, stored_bodies, unique
 
@@ -61,6 +62,15 @@ def bodies_in_order(page: Page, marker: str) -> list[str]:
         "(items, marker) => items.map((p) => p.textContent).filter((t) => t.includes(marker))",
         marker,
     )
+
+
+def no_accessibility_problems(page: Page) -> list[str]:
+    """axe's WCAG 2.2 AA violations on the page as it is, in the light and the dark theme."""
+    found = axe_violations(page)
+    page.emulate_media(color_scheme="dark")
+    found += [f"dark: {v}" for v in axe_violations(page, COLOUR_RULES)]
+    page.emulate_media(color_scheme="light")
+    return found
 
 
 def go_offline(page: Page) -> None:
@@ -144,6 +154,10 @@ def test_the_room_opens_offline_with_its_last_messages_and_queues_what_is_writte
     expect(sending).to_contain_text("Sending…")
     [frame] = saved_outbox(alex, 1)
     assert frame["body"] == queued
+    # The offline state is as accessible as the rest (tests/browser/test_accessibility.py
+    # checks pages online, where this state never shows).
+    assert no_accessibility_problems(alex) == []
+    documents = {"room offline, a message waiting": alex.content()}
     alex.reload()
     expect(alex.locator("#messages li.sending").filter(has_text=queued)).to_have_count(1)
     assert saved_outbox(alex, 1) == [frame]
@@ -152,6 +166,9 @@ def test_the_room_opens_offline_with_its_last_messages_and_queues_what_is_writte
     alex.goto("/me/checkins/")
     expect(alex.get_by_role("heading", level=1)).to_have_text("You're offline")
     expect(alex.get_by_role("link", name="988")).to_have_attribute("href", "tel:988")
+    expect(alex.get_by_role("link", name="Evening Recovery IOP")).to_be_visible()
+    assert no_accessibility_problems(alex) == []
+    documents["offline page, with a room to open"] = alex.content()
     alex.get_by_role("link", name="Evening Recovery IOP").click()
     expect(alex.locator("#connection-status")).to_have_text(OFFLINE_TEXT)
     expect(alex.locator("#messages li.sending").filter(has_text=queued)).to_have_count(1)
@@ -167,6 +184,7 @@ def test_the_room_opens_offline_with_its_last_messages_and_queues_what_is_writte
         assert bodies_in_order(page, tag) == [earlier, meanwhile, queued]
     expect(alex.locator("#messages li.sending")).to_have_count(0)
     saved_outbox(alex, 0)
+    assert not vnu_errors(documents)
 
 
 def test_a_dropped_connection_loses_nothing_and_shows_everything_once_in_order(room_as):

@@ -33,7 +33,7 @@ export class RoomConnection {
     const scheme = location.protocol === "https:" ? "wss:" : "ws:";
     const socket = new WebSocket(`${scheme}//${location.host}${this.path}`);
     this.socket = socket;
-    // While offline each retry keeps saying so, rather than flickering "connecting".
+    // Retries while offline keep saying so.
     this.handlers.status(this.offline ? "offline" : "connecting");
     socket.addEventListener("message", (event) => {
       if (socket !== this.socket) return; // a socket given up on (dropOffline)
@@ -43,15 +43,13 @@ export class RoomConnection {
     socket.addEventListener("close", (event) => this.closed(socket, event.code));
   }
 
-  // Restore messages written in an earlier visit and never acknowledged; sent on the next hello.
+  // Unacknowledged messages of an earlier visit; sent on the next hello.
   restore(frames) {
     for (const frame of frames) this.outbox.set(frame.client_id, frame);
   }
 
-  // The device says it lost its network. Its open socket may not notice for a while (until the
-  // ping goes unanswered, up to 35 s; in a browser's offline emulation, never), and the room
-  // would go on saying "connected" with messages sent into the void. Give it up now: the page
-  // says offline, new messages wait in the outbox, and "online" reconnects, syncs and resends.
+  // The device lost its network: its socket may not notice for 35 s (the ping), or ever (an
+  // emulated offline). Give it up now, so the page says offline and new messages wait.
   dropOffline() {
     this.offline = true;
     const socket = this.socket;
