@@ -211,6 +211,9 @@ def test_a_dropped_connection_loses_nothing_and_shows_everything_once_in_order(r
     before = f"Before it dropped {tag}"
     say(alex, before)
     expect(stored_bodies(blake, before)).to_have_count(1)
+    # Acknowledged to alex too, so that only what is written offline waits below.
+    expect(stored_bodies(alex, before)).to_have_count(1)
+    expect(alex.locator("#messages li.sending")).to_have_count(0)
 
     go_offline(alex)
     peer = [f"Blake keeps writing {n} {tag}" for n in (1, 2)]
