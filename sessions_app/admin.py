@@ -8,8 +8,8 @@ from .models import PromptTemplate, Session, WeeklySlot
 
 @admin.register(PromptTemplate)
 class PromptTemplateAdmin(admin.ModelAdmin):
-    list_display = ["title", "approach"]
-    list_filter = ["approach"]
+    list_display = ["title", "approach", "language"]
+    list_filter = ["language", "approach"]
 
 
 @admin.register(WeeklySlot)

@@ -5,6 +5,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from groupspace.audit.log import log_action
 from groupspace.groups.models import Membership
@@ -49,16 +50,22 @@ def record_attendance(actor, session: Session, statuses: dict[int, str]) -> int:
     """
     require_group_therapist(actor, session.group)
     if session.is_cancelled:
-        raise ValidationError("This session was cancelled: there is no attendance to take.")
+        raise ValidationError(
+            gettext("This session was cancelled: there is no attendance to take.")
+        )
     if session.starts_at > timezone.now():
-        raise ValidationError("Attendance opens when the session starts.")
+        raise ValidationError(gettext("Attendance opens when the session starts."))
     allowed = {m.user_id: m.user for m in roster(session)}
     valid_statuses = set(Attendance.Status.values)
     for user_id, status in statuses.items():
         if user_id not in allowed:
-            raise ValidationError("Someone on this list is not a participant of the group.")
+            raise ValidationError(
+                gettext("Someone on this list is not a participant of the group.")
+            )
         if status not in valid_statuses:
-            raise ValidationError(f"Unknown attendance status {status!r}.")
+            raise ValidationError(
+                gettext("Unknown attendance status %(status)s.") % {"status": repr(status[:20])}
+            )
     changed_people = []
     with transaction.atomic():
         before = {

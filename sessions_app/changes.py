@@ -1,18 +1,26 @@
 """Changing a group's schedule: the weekly pattern and one-off moves, cancellations and extra
 sessions. Therapists of the group and clinic staff may; every change is audited, reaches open
-rooms at once, and a move or cancellation is also said in the room."""
+rooms at once, and a move or cancellation is also said in the room.
+
+What is said in the room is stored in English, the default language, whoever makes the change
+(the crisis rules and clients that show only `body` read one language), with its facts in the
+message's `data`: each reader's room words the notice in their own language from them
+(`static/js/room/words.js`, the same words as here)."""
 
 import datetime as dt
 import zoneinfo
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.utils import formats, timezone
+from django.utils import formats, timezone, translation
+from django.utils.translation import gettext
 
 from groupspace.audit.log import log_action
 from groupspace.groups.access import can_invite
 from groupspace.room.models import Message
 from groupspace.room.posting import post_message
+from groupspace.room.serializers import iso
 
 from .live import announce_session_state
 from .models import Session, WeeklySlot
@@ -26,9 +34,11 @@ def require_scheduler(user, group) -> None:
 
 
 def local_label(moment: dt.datetime, time_zone: str) -> str:
-    """ "Wed 2 Dec, 6:00 PM MST": how the room says a time, in the group's time zone."""
+    """ "Wed 2 Dec, 6:00 p.m. MST": how the room's stored notice says a time, in English and
+    the group's time zone."""
     local = timezone.localtime(moment, zoneinfo.ZoneInfo(time_zone))
-    return f"{formats.date_format(local, 'D j M, P')} {local.tzname()}"
+    with translation.override(settings.LANGUAGE_CODE):
+        return f"{formats.date_format(local, 'D j M, P')} {local.tzname()}"
 
 
 def add_slot(actor, group, **fields) -> WeeklySlot:
@@ -55,7 +65,9 @@ def end_slot(actor, slot: WeeklySlot) -> None:
 def move_session(actor, session: Session, starts_at: dt.datetime, duration_minutes: int) -> None:
     require_scheduler(actor, session.group)
     if session.is_cancelled:
-        raise ValueError("A cancelled session cannot be moved; add an extra session instead.")
+        raise ValueError(
+            gettext("A cancelled session cannot be moved; add an extra session instead.")
+        )
     with transaction.atomic():
         before = session.starts_at
         session.moved_from = session.moved_from or before
@@ -80,6 +92,7 @@ def move_session(actor, session: Session, starts_at: dt.datetime, duration_minut
         _say_in_room(
             session.group,
             f"The session on {local_label(before, tz)} moves to {local_label(starts_at, tz)}.",
+            {"notice": "session_moved", "from": iso(before), "to": iso(starts_at), "time_zone": tz},
         )
         announce_session_state(session.group_id)
 
@@ -95,9 +108,18 @@ def cancel_session(actor, session: Session, note: str) -> None:
         session.sequence += 1
         session.save()
         log_action(actor, "session.cancel", group=session.group, session=session.pk, note=note)
-        when = local_label(session.starts_at, session.group.time_zone)
-        said = f"The session on {when} is cancelled."
-        _say_in_room(session.group, f"{said} {note}".strip())
+        tz = session.group.time_zone
+        said = f"The session on {local_label(session.starts_at, tz)} is cancelled."
+        _say_in_room(
+            session.group,
+            f"{said} {note}".strip(),
+            {
+                "notice": "session_cancelled",
+                "starts_at": iso(session.starts_at),
+                "time_zone": tz,
+                "note": note,
+            },
+        )
         announce_session_state(session.group_id)
 
 
@@ -117,7 +139,9 @@ def add_extra_session(
         )
         log_action(actor, "session.add", group=group, session=session.pk)
         _say_in_room(
-            group, f"An extra session is added: {local_label(starts_at, group.time_zone)}."
+            group,
+            f"An extra session is added: {local_label(starts_at, group.time_zone)}.",
+            {"notice": "session_added", "starts_at": iso(starts_at), "time_zone": group.time_zone},
         )
         announce_session_state(group.pk)
     return session
@@ -142,6 +166,7 @@ def edit_session(actor, session: Session, *, kind: str, topic: str, prompts_only
         announce_session_state(session.group_id)
 
 
-def _say_in_room(group, text: str) -> None:
-    """A schedule notice in the room, through the one posting path."""
-    post_message(group, None, kind=Message.Kind.SYSTEM, body=text)
+def _say_in_room(group, text: str, data: dict) -> None:
+    """A schedule notice in the room, through the one posting path: `text` in English, `data`
+    for each reader's own words."""
+    post_message(group, None, kind=Message.Kind.SYSTEM, body=text, data=data)

@@ -1,9 +1,11 @@
 """The room knows when a session is on: the `session` frame, the hello part, the tick job that
 announces starts and ends, and the prompts-only rule."""
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models import Q
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext
 
 from groupspace.room import events
 from groupspace.room.errors import RoomError
@@ -17,12 +19,16 @@ from .schedule import current_session, next_session
 def session_dict(session: Session | None) -> dict | None:
     if session is None:
         return None
+    # One frame goes to the whole room, whoever caused it: its label is in the default
+    # language, like stored texts. Clients word `kind` in their reader's language.
+    with translation.override(settings.LANGUAGE_CODE):
+        kind_label = str(session.get_kind_display())
     return {
         "id": session.pk,
         "starts_at": iso(session.starts_at),
         "ends_at": iso(session.ends_at),
         "kind": session.kind,
-        "kind_label": session.get_kind_display(),
+        "kind_label": kind_label,
         "topic": session.topic,
         "prompts_only": session.prompts_only,
     }
@@ -93,4 +99,6 @@ def check_prompts_only(membership, reply_to: int | None) -> None:
         ).exists()
     ):
         return
-    raise RoomError("locked", "During the session the room is open for replies to prompts only.")
+    raise RoomError(
+        "locked", gettext("During the session the room is open for replies to prompts only.")
+    )

@@ -6,23 +6,35 @@ import secrets
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 WEEKDAYS = [
-    (0, "Monday"),
-    (1, "Tuesday"),
-    (2, "Wednesday"),
-    (3, "Thursday"),
-    (4, "Friday"),
-    (5, "Saturday"),
-    (6, "Sunday"),
+    (0, _("Monday")),
+    (1, _("Tuesday")),
+    (2, _("Wednesday")),
+    (3, _("Thursday")),
+    (4, _("Friday")),
+    (5, _("Saturday")),
+    (6, _("Sunday")),
 ]
+ENGLISH_WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+# "Wednesdays at 6 pm": the plural is its own word in each language ("los miércoles").
+WEEKDAYS_PLURAL = {
+    0: _("Mondays"),
+    1: _("Tuesdays"),
+    2: _("Wednesdays"),
+    3: _("Thursdays"),
+    4: _("Fridays"),
+    5: _("Saturdays"),
+    6: _("Sundays"),
+}
 
 
 class SessionKind(models.TextChoices):
-    GROUP_THERAPY = "group_therapy", "Group therapy"
-    PSYCHOEDUCATION = "psychoeducation", "Psychoeducation"
-    SKILLS_PRACTICE = "skills_practice", "Skills practice"
-    FAMILY_SESSION = "family_session", "Family session"
+    GROUP_THERAPY = "group_therapy", _("Group therapy")
+    PSYCHOEDUCATION = "psychoeducation", _("Psychoeducation")
+    SKILLS_PRACTICE = "skills_practice", _("Skills practice")
+    FAMILY_SESSION = "family_session", _("Family session")
 
 
 class WeeklySlot(models.Model):
@@ -32,7 +44,7 @@ class WeeklySlot(models.Model):
         "groups.IOPGroup", on_delete=models.CASCADE, related_name="weekly_slots"
     )
     weekday = models.PositiveSmallIntegerField(choices=WEEKDAYS)
-    start_time = models.TimeField(help_text="Local time in the group's time zone.")
+    start_time = models.TimeField(help_text=_("Local time in the group's time zone."))
     duration_minutes = models.PositiveSmallIntegerField(default=180)
     kind = models.CharField(
         max_length=20, choices=SessionKind.choices, default=SessionKind.GROUP_THERAPY
@@ -40,7 +52,7 @@ class WeeklySlot(models.Model):
     topic = models.CharField(max_length=120, blank=True)
     prompts_only = models.BooleanField(
         default=False,
-        help_text="While a session is on, participants may only reply to prompts.",
+        help_text=_("While a session is on, participants may only reply to prompts."),
     )
     starts_on = models.DateField(default=timezone.localdate)
     ends_on = models.DateField(null=True, blank=True)
@@ -51,13 +63,18 @@ class WeeklySlot(models.Model):
         ordering = ["group", "weekday", "start_time"]
 
     def __str__(self) -> str:
-        return f"{self.get_weekday_display()}s {self.start_time:%H:%M} ({self.group})"
+        # English whatever the reader's language: the audit log keeps it as written.
+        return f"{ENGLISH_WEEKDAYS[self.weekday]}s {self.start_time:%H:%M} ({self.group})"
+
+    @property
+    def weekday_plural(self) -> str:
+        return WEEKDAYS_PLURAL[self.weekday]
 
 
 class Session(models.Model):
     class Status(models.TextChoices):
-        SCHEDULED = "scheduled", "Scheduled"
-        CANCELLED = "cancelled", "Cancelled"
+        SCHEDULED = "scheduled", _("Scheduled")
+        CANCELLED = "cancelled", _("Cancelled")
 
     group = models.ForeignKey("groups.IOPGroup", on_delete=models.CASCADE, related_name="sessions")
     # Generated sessions remember their slot and local date, so generation is idempotent.
@@ -117,10 +134,10 @@ class Session(models.Model):
 
 class Attendance(models.Model):
     class Status(models.TextChoices):
-        PRESENT = "present", "Present"
-        LATE = "late", "Late"
-        EXCUSED = "excused", "Excused"
-        ABSENT = "absent", "Absent"
+        PRESENT = "present", _("Present")
+        LATE = "late", _("Late")
+        EXCUSED = "excused", _("Excused")
+        ABSENT = "absent", _("Absent")
 
     session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="attendance")
     user = models.ForeignKey(
@@ -162,8 +179,10 @@ class CalendarFeed(models.Model):
     token = models.CharField(max_length=64, unique=True, default=new_feed_token)
     show_group_names = models.BooleanField(
         default=False,
-        help_text="Off: events are titled 'Group session', which says nothing about a diagnosis "
-        "in a shared calendar.",
+        help_text=_(
+            "Off: events are titled 'Group session', which says nothing about a diagnosis "
+            "in a shared calendar."
+        ),
     )
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -191,18 +210,25 @@ class AttendanceLetter(models.Model):
     def __str__(self) -> str:
         return f"attendance letter {self.code}"
 
+    @property
+    def language(self) -> str:
+        """The language it was issued in, and is always shown in (older letters: English)."""
+        return self.content.get("language") or settings.LANGUAGE_CODE
+
 
 class PromptTemplate(models.Model):
     class Approach(models.TextChoices):
-        CBT = "cbt", "CBT"
-        DBT = "dbt", "DBT"
-        MI = "mi", "Motivational interviewing"
-        RELAPSE_PREVENTION = "relapse_prevention", "Relapse prevention"
-        SELF_CARE = "self_care", "Self-care"
+        CBT = "cbt", _("CBT")
+        DBT = "dbt", _("DBT")
+        MI = "mi", _("Motivational interviewing")
+        RELAPSE_PREVENTION = "relapse_prevention", _("Relapse prevention")
+        SELF_CARE = "self_care", _("Self-care")
 
     title = models.CharField(max_length=80)
     approach = models.CharField(max_length=20, choices=Approach.choices)
     body = models.TextField(max_length=1000)
+    # The language it is written in: the library shows the therapist's own first.
+    language = models.CharField(max_length=8, choices=settings.LANGUAGES, default="en")
 
     class Meta:
         ordering = ["approach", "title"]
@@ -215,12 +241,12 @@ class ScheduledPrompt(models.Model):
     """A prompt to post later: once at a time, or relative to each session of a weekly slot."""
 
     class Timing(models.TextChoices):
-        AT = "at", "At a set time"
-        AFTER_SESSIONS = "after_sessions", "Relative to each session"
+        AT = "at", _("At a set time")
+        AFTER_SESSIONS = "after_sessions", _("Relative to each session")
 
     class Anchor(models.TextChoices):
-        START = "start", "its start"
-        END = "end", "its end"
+        START = "start", _("its start")
+        END = "end", _("its end")
 
     group = models.ForeignKey(
         "groups.IOPGroup", on_delete=models.CASCADE, related_name="scheduled_prompts"

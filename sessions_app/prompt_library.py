@@ -1,8 +1,9 @@
 """The seed library of prompt templates, written for GroupSpace's IOP groups.
 
 Each is short enough to read on a phone, invites a reply without asking anyone to disclose
-more than they want, and points to a skill rather than to a diagnosis. Loaded by a data
-migration; therapists use them as they are or edit them before posting.
+more than they want, and points to a skill rather than to a diagnosis. Loaded by data
+migrations (English, then Spanish); therapists use them as they are or edit them before
+posting. The library page shows the therapist's own language's templates first.
 """
 
 # (approach, title, body)
@@ -145,5 +146,154 @@ TEMPLATES = [
         "self_care",
         "A win this week",
         "Recovery is built from small wins. What is one thing you are proud of from this week?",
+    ),
+]
+
+# The same library in Spanish ("tú", plain and warm; see docs/i18n.md), loaded by its own data
+# migration. Not a translation therapists must keep in step: each is a template to edit.
+SPANISH_TEMPLATES = [
+    (
+        "cbt",
+        "Atrapa el pensamiento",
+        "Piensa en un momento de hoy en que cambió tu ánimo. ¿Qué pensamiento te pasó por la "
+        "mente justo entonces? Escríbelo lo más exacto que puedas y luego pregúntate: ¿qué le "
+        "diría a una amistad que tuviera ese pensamiento?",
+    ),
+    (
+        "cbt",
+        "Pruebas a favor y en contra",
+        "Elige una preocupación que haya sonado fuerte esta semana. Anota una prueba que la "
+        "apoye y una que no. ¿Cuál sería una manera más equilibrada de decirlo?",
+    ),
+    (
+        "cbt",
+        "Una pequeña cosa agradable",
+        "La activación conductual empieza en pequeño. Nombra una cosa agradable o importante "
+        "para ti que puedas hacer mañana en menos de 15 minutos. ¿Cuándo la vas a hacer?",
+    ),
+    (
+        "cbt",
+        "Trampas del pensamiento",
+        "Todo o nada, leer la mente, adivinar el futuro, los 'debería': ¿qué trampa del "
+        "pensamiento apareció esta semana? ¿Cómo te diste cuenta?",
+    ),
+    (
+        "dbt",
+        "TIPP para una ola",
+        "Cuando unas ganas o una emoción se disparan, TIPP puede bajarlas: Temperatura (agua "
+        "fría en la cara), ejercicio Intenso, respiración Pausada y relajación muscular "
+        "Pareada con la respiración. ¿Cuál vas a probar la próxima vez, y dónde?",
+    ),
+    (
+        "dbt",
+        "Acción opuesta",
+        "Cuando una emoción no encaja con los hechos, actuar al revés de lo que te pide puede "
+        "cambiarla. Piensa en una emoción de esta semana. ¿Qué te pedía hacer, y cómo habría "
+        "sido la acción opuesta?",
+    ),
+    (
+        "dbt",
+        "¿Qué diría la mente sabia?",
+        "Mente emocional, mente racional, mente sabia. Describe una decisión de hoy: ¿qué mente "
+        "la tomó? ¿Qué le agregaría la mente sabia?",
+    ),
+    (
+        "dbt",
+        "Aceptación radical",
+        "¿Hay algo esta semana contra lo que has estado luchando y que ahora mismo no puedes "
+        "cambiar? Si lo aceptaras, sin estar de acuerdo con ello, ¿qué se liberaría en ti?",
+    ),
+    (
+        "dbt",
+        "Cinco sentidos",
+        "Vuelve al presente durante un minuto: nombra cinco cosas que puedas ver, cuatro que "
+        "puedas oír, tres que puedas tocar, dos que puedas oler y una que puedas saborear. "
+        "¿Cómo te sientes después?",
+    ),
+    (
+        "mi",
+        "Por qué cambiar, en tus palabras",
+        "En una escala del 0 al 10, ¿qué tan importante es para ti ahora mismo el cambio en el "
+        "que estás trabajando? ¿Por qué ese número y no uno más bajo?",
+    ),
+    (
+        "mi",
+        "Mirar hacia adelante",
+        "Imagina que pasó un año y las cosas salieron bien. ¿Qué es diferente en tu día? "
+        "¿Quién lo nota?",
+    ),
+    (
+        "mi",
+        "Valores y acciones",
+        "Nombra un valor que te importe (la familia, la honestidad, la salud, la fe, el "
+        "trabajo...). ¿Qué hiciste esta semana que estuvo a la altura de ese valor?",
+    ),
+    (
+        "mi",
+        "La regla de la confianza",
+        "Del 0 al 10, ¿qué tanta confianza tienes en que puedes dar tu siguiente paso? ¿Qué "
+        "haría subir ese número un punto?",
+    ),
+    (
+        "relapse_prevention",
+        "Conoce tus detonantes",
+        "Personas, lugares, horas, sentimientos: ¿con qué detonante te encontraste esta semana? "
+        "¿Qué hiciste, y qué te gustaría hacer la próxima vez?",
+    ),
+    (
+        "relapse_prevention",
+        "HALT",
+        "Hambre, enojo, soledad, cansancio (HALT, por sus iniciales en inglés). Antes del fin "
+        "de semana, revisa cada uno. ¿Cuál es más probable que te tome por sorpresa, y qué "
+        "plan tienes para ese?",
+    ),
+    (
+        "relapse_prevention",
+        "Surfear las ganas",
+        "Las ganas suben, llegan a su punto más alto y bajan, casi siempre en 20 a 30 minutos. "
+        "Piensa en unas ganas recientes: ¿qué te ayudó a dejarlas pasar, o qué podría "
+        "ayudarte la próxima vez?",
+    ),
+    (
+        "relapse_prevention",
+        "Tu lista de apoyo",
+        "¿Quiénes son tres personas a las que puedes buscar cuando las cosas se ponen difíciles, "
+        "y cómo (una llamada, un mensaje, una reunión)? Si tu lista es corta, ¿qué paso puedes "
+        "dar para agregar a alguien?",
+    ),
+    (
+        "relapse_prevention",
+        "Horas de riesgo",
+        "¿En qué momento de tu semana corres más riesgo: una hora del día, un día, algo que se "
+        "acerca? Comparte un plan para atravesarlo.",
+    ),
+    (
+        "self_care",
+        "Dormir esta noche",
+        "El sueño sostiene todo lo demás. ¿Qué vas a hacer esta noche para relajarte: apagar "
+        "las pantallas, darte un baño, una rutina? ¿A qué hora te quieres dormir?",
+    ),
+    (
+        "self_care",
+        "Revisa tu cuerpo",
+        "¿Hoy comiste, tomaste agua y moviste el cuerpo? Comparte una cosa que hiciste por tu "
+        "cuerpo, por pequeña que sea.",
+    ),
+    (
+        "self_care",
+        "Gratitud, de tres maneras",
+        "Nombra una persona, una cosa y un momento por los que sientes gratitud hoy.",
+    ),
+    (
+        "self_care",
+        "Trátate con cariño",
+        "¿Qué le dirías a una buena amistad que hubiera tenido la semana que tuviste tú? Intenta "
+        "decírtelo a ti, y compártelo aquí si quieres.",
+    ),
+    (
+        "self_care",
+        "Un logro de esta semana",
+        "La recuperación se construye con logros pequeños. ¿Qué es algo de esta semana de lo "
+        "que te sientes orgulloso u orgullosa?",
     ),
 ]

@@ -7,6 +7,7 @@ import uuid
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from groupspace.audit.log import log_action
 from groupspace.groups.access import active_membership
@@ -36,14 +37,14 @@ def schedule_prompt(actor, group, **fields) -> ScheduledPrompt:
     require_group_therapist(actor, group)
     fields["body"] = clean_body(fields["body"]) if fields.get("body") else ""
     if not fields["body"]:
-        raise ValidationError("Write the prompt first.")
+        raise ValidationError(gettext("Write the prompt first."))
     timing = fields.get("timing")
     if timing == ScheduledPrompt.Timing.AT:
         if fields.get("post_at") is None or fields["post_at"] <= timezone.now():
-            raise ValidationError("Choose a time in the future.")
+            raise ValidationError(gettext("Choose a time in the future."))
     slot = fields.get("slot")
     if slot is not None and slot.group_id != group.pk:
-        raise ValidationError("That weekly session belongs to another group.")
+        raise ValidationError(gettext("That weekly session belongs to another group."))
     with transaction.atomic():
         scheduled = ScheduledPrompt.objects.create(group=group, created_by=actor, **fields)
         log_action(actor, "prompt.schedule", group=group, scheduled_prompt=scheduled.pk)

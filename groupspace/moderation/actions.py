@@ -60,9 +60,9 @@ def pin_prompt(member: Member, message_id: int | None) -> None:
             .first()
         )
         if message is None:
-            raise RoomError("not_found", "No such message in this room.")
+            raise RoomError("not_found", gettext("No such message in this room."))
         if message.kind != Message.Kind.PROMPT:
-            raise RoomError("invalid", "message_id: only a prompt can be pinned.")
+            raise RoomError("invalid", gettext("message_id: only a prompt can be pinned."))
     set_pin(membership, message)
 
 

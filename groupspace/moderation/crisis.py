@@ -11,7 +11,8 @@ so the rules lean towards recall: a needless check-in is cheap, a missed crisis 
 3. Guards on each hit: a negation governing it in its clause ("I'd never kill myself", "no
    thoughts of self harm"), a check-in answer after it ("SI: no"), a milestone ("sh free"),
    and per-rule idioms in its sentence (`_UNLESS`: "cut myself a slice", "overdosed on coffee").
-The earliest hit in the text wins.
+The earliest hit in the text wins. Spanish is read by crisis_es.py, after these rules: one
+entry point (`detect_crisis`) for every caller, whatever the language or the mix.
 
 Decisions: past attempts and someone else's overdose fire (a therapist wants to know); peers'
 supportive posts naming the words fire (therapists' posts are not checked at all); "kys" and
@@ -21,6 +22,8 @@ supportive posts naming the words fire (therapists' posts are not checked at all
 
 import re
 from dataclasses import dataclass
+
+from .crisis_es import detect_spanish
 
 
 @dataclass(frozen=True)
@@ -171,6 +174,7 @@ _UNLESS: dict[str, str] = {
     "cut_body": _ACCIDENT + r"|on (?:a|the) ",
     "hurt_myself": _ACCIDENT + r"|\bonly hurt\w* my|hurt\w* myself (?:by|more than)",
     "kill_myself": _ACCIDENT,
+    "kms": r"\d ?kms\b",  # "corrí 5 kms": kilometres, in Spanish and in English
     "suicide": r"su\w+ (?:prevention|awareness|squad)",
     "want_to_die": r"\bso (?:boring|embarrass\w*|awkward|cringe\w*|funny|hilarious)\b"
     r"|die (?:of|from|laughing)",
@@ -225,7 +229,16 @@ def _guarded(text: str, m: re.Match, unless: re.Pattern | None) -> bool:
 
 
 def detect_crisis(text: str) -> CrisisMatch | None:
-    """The first crisis signal in `text`, or None."""
+    """The first crisis signal in `text`, in English or Spanish, or None."""
+    return _detect_english(text) or _detect_spanish(text)
+
+
+def _detect_spanish(text: str) -> CrisisMatch | None:
+    hit = detect_spanish(text)
+    return CrisisMatch(*hit) if hit else None
+
+
+def _detect_english(text: str) -> CrisisMatch | None:
     for variant in _normalise(text or ""):
         hits = [
             (m.start(), index, category, name)

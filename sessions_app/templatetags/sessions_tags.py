@@ -4,9 +4,12 @@ import zoneinfo
 
 from django import template
 from django.templatetags.tz import do_timezone
+from django.utils.translation import gettext, ngettext
 
 from groupspace.groups.access import active_memberships_for
 
+from ..letters import hours_label, language_name
+from ..models import ScheduledPrompt
 from ..schedule import current_session, next_session, upcoming
 
 register = template.Library()
@@ -39,3 +42,59 @@ def session_banner(context, group):
         "user": context["user"],
         "group": group,
     }
+
+
+@register.filter
+def hours(value) -> str:
+    """A letter's hours as the reader's language writes them: "5.5", "5,5", "3"."""
+    return hours_label(float(value))
+
+
+@register.filter
+def letter_language(letter) -> str:
+    """The language a letter is written in, named for a sentence in the reader's language."""
+    return language_name(letter.language)
+
+
+@register.filter
+def language_in_sentence(code: str) -> str:
+    """ "Spanish" or "español": a language's name inside a sentence, in the reader's language."""
+    return language_name(code)
+
+
+@register.simple_tag
+def scheduled_when(scheduled) -> str:
+    """When a prompt scheduled relative to sessions is posted, as a sentence in the reader's
+    language: "120 minutes after the end of each Wednesday session"."""
+    minutes = abs(scheduled.offset_minutes)
+    after = scheduled.offset_minutes >= 0
+    if scheduled.slot is not None:
+        which = gettext("each %(day)s session") % {"day": scheduled.slot.get_weekday_display()}
+    else:
+        which = gettext("every session")
+    start = scheduled.anchor == ScheduledPrompt.Anchor.START
+    if start and after:
+        text = ngettext(
+            "%(count)s minute after the start of %(which)s",
+            "%(count)s minutes after the start of %(which)s",
+            minutes,
+        )
+    elif start:
+        text = ngettext(
+            "%(count)s minute before the start of %(which)s",
+            "%(count)s minutes before the start of %(which)s",
+            minutes,
+        )
+    elif after:
+        text = ngettext(
+            "%(count)s minute after the end of %(which)s",
+            "%(count)s minutes after the end of %(which)s",
+            minutes,
+        )
+    else:
+        text = ngettext(
+            "%(count)s minute before the end of %(which)s",
+            "%(count)s minutes before the end of %(which)s",
+            minutes,
+        )
+    return text % {"count": minutes, "which": which}

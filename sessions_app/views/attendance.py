@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
+from django.utils.translation import ngettext
 
 from ..attendance import attendance_of, current_statuses, record_attendance, roster
 from ..models import Attendance
@@ -31,7 +32,12 @@ def take_attendance(request, slug, session_id):
         else:
             messages.success(
                 request,
-                f"Attendance saved ({changed} change{'s' if changed != 1 else ''}).",
+                ngettext(
+                    "Attendance saved (%(count)s change).",
+                    "Attendance saved (%(count)s changes).",
+                    changed,
+                )
+                % {"count": changed},
             )
             return redirect("take_attendance", slug=group.slug, session_id=session.pk)
         statuses.update(submitted)

@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext
 from django.views.decorators.cache import never_cache
 
 from ..calendar import build_calendar, feed_for, reset_token
@@ -21,7 +22,9 @@ def my_calendar(request):
     if request.method == "POST" and form.is_valid():
         feed.show_group_names = form.cleaned_data["show_group_names"]
         feed.save(update_fields=["show_group_names"])
-        messages.success(request, "Saved. Calendars pick up the change at their next refresh.")
+        messages.success(
+            request, gettext("Saved. Calendars pick up the change at their next refresh.")
+        )
         return redirect("my_calendar")
     address = request.build_absolute_uri(f"/calendar/{feed.token}.ics")
     return render(
@@ -42,7 +45,9 @@ def reset_calendar(request):
         reset_token(request.user)
         messages.success(
             request,
-            "Your calendar has a new address. The old one no longer works: add the new one.",
+            gettext(
+                "Your calendar has a new address. The old one no longer works: add the new one."
+            ),
         )
         return redirect("my_calendar")
     return render(request, "sessions/confirm_reset_calendar.html")

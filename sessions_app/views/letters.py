@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from groupspace.audit.log import log_action
 
@@ -70,7 +71,7 @@ def delete_letter(request, code):
     letter = _own_letter(request, code)
     if request.method == "POST":
         letter.delete()
-        messages.success(request, "The letter is deleted; its code no longer verifies.")
+        messages.success(request, gettext("The letter is deleted; its code no longer verifies."))
         return redirect("new_letter")
     return render(request, "sessions/confirm_delete_letter.html", {"letter": letter})
 

@@ -5,6 +5,8 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import translation
+from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
 from groupspace.room.errors import RoomError
@@ -30,13 +32,22 @@ def prompt_library(request, slug):
     )
 
 
+def libraries() -> list[tuple[str, list[PromptTemplate]]]:
+    """The templates by language, the reader's own language first: (code, templates)."""
+    mine = translation.get_language()
+    by_language: dict[str, list[PromptTemplate]] = {}
+    for template in PromptTemplate.objects.all():
+        by_language.setdefault(template.language, []).append(template)
+    return sorted(by_language.items(), key=lambda item: (item[0] != mine, item[0]))
+
+
 def _render_library(request, group, now_form, later_form, status=200):
     return render(
         request,
         "sessions/prompts.html",
         {
             "group": group,
-            "templates": PromptTemplate.objects.all(),
+            "libraries": libraries(),
             "now_form": now_form,
             "later_form": later_form,
             "scheduled": ScheduledPrompt.objects.filter(group=group, is_active=True).select_related(
@@ -58,7 +69,7 @@ def post_prompt_now(request, slug):
         except RoomError as refusal:
             form.add_error("body", refusal.detail)
         else:
-            messages.success(request, "The prompt is posted in the room.")
+            messages.success(request, gettext("The prompt is posted in the room."))
             return redirect("room", slug=group.slug)
     later = SchedulePromptForm(prefix="later", group=group, initial={"timing": "at"})
     return _render_library(request, group, form, later, status=400)
@@ -75,7 +86,7 @@ def schedule_prompt(request, slug):
         except (ValidationError, RoomError) as refusal:
             form.add_error(None, getattr(refusal, "detail", None) or refusal.messages[0])
         else:
-            messages.success(request, "The prompt is scheduled.")
+            messages.success(request, gettext("The prompt is scheduled."))
             return redirect("prompt_library", slug=group.slug)
     return _render_library(request, group, PromptNowForm(prefix="now"), form, status=400)
 
@@ -86,7 +97,7 @@ def unschedule_prompt(request, slug, scheduled_id):
     scheduled = get_object_or_404(ScheduledPrompt, pk=scheduled_id, group=group, is_active=True)
     if request.method == "POST":
         prompts.cancel_scheduled(request.user, scheduled)
-        messages.success(request, "The scheduled prompt is cancelled.")
+        messages.success(request, gettext("The scheduled prompt is cancelled."))
         return redirect("prompt_library", slug=group.slug)
     return render(
         request, "sessions/confirm_unschedule.html", {"group": group, "scheduled": scheduled}

@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
 from groupspace.groups.access import can_invite
@@ -56,7 +57,11 @@ def add_slot(request, slug):
         messages.error(request, _form_errors(form))
         return redirect("group_schedule", slug=group.slug)
     slot = changes.add_slot(request.user, group, **form.cleaned_data)
-    messages.success(request, f"Added {slot.get_weekday_display()}s; sessions are on the schedule.")
+    messages.success(
+        request,
+        gettext("Added %(days)s; their sessions are on the schedule.")
+        % {"days": slot.weekday_plural},
+    )
     return redirect("group_schedule", slug=group.slug)
 
 
@@ -66,7 +71,9 @@ def end_slot(request, slug, slot_id):
     slot = get_object_or_404(WeeklySlot, pk=slot_id, group=group, is_active=True)
     if request.method == "POST":
         changes.end_slot(request.user, slot)
-        messages.success(request, f"{slot.get_weekday_display()}s are off the schedule.")
+        messages.success(
+            request, gettext("%(days)s are off the schedule.") % {"days": slot.weekday_plural}
+        )
         return redirect("group_schedule", slug=group.slug)
     return render(request, "sessions/confirm_end_slot.html", {"group": group, "slot": slot})
 
@@ -88,7 +95,7 @@ def add_extra(request, slug):
         kind=data["kind"],
         topic=data["topic"],
     )
-    messages.success(request, "The extra session is on the schedule.")
+    messages.success(request, gettext("The extra session is on the schedule."))
     return redirect("session_detail", slug=group.slug, session_id=session.pk)
 
 
@@ -153,7 +160,7 @@ def move_session(request, slug, session_id):
     except ValueError as refusal:
         messages.error(request, str(refusal))
     else:
-        messages.success(request, "The session is moved; the group is told in the room.")
+        messages.success(request, gettext("The session is moved; the group is told in the room."))
     return redirect("session_detail", slug=group.slug, session_id=session.pk)
 
 
@@ -164,7 +171,9 @@ def cancel_session(request, slug, session_id):
     form = CancelForm(request.POST or None)
     if request.method == "POST" and form.is_valid() and not session.is_cancelled:
         changes.cancel_session(request.user, session, form.cleaned_data["note"])
-        messages.success(request, "The session is cancelled; the group is told in the room.")
+        messages.success(
+            request, gettext("The session is cancelled; the group is told in the room.")
+        )
         return redirect("session_detail", slug=group.slug, session_id=session.pk)
     return render(
         request, "sessions/confirm_cancel.html", {"group": group, "session": session, "form": form}
@@ -181,7 +190,7 @@ def edit_session(request, slug, session_id):
         messages.error(request, _form_errors(form))
     else:
         changes.edit_session(request.user, session, **form.cleaned_data)
-        messages.success(request, "Saved.")
+        messages.success(request, gettext("Saved."))
     return redirect("session_detail", slug=group.slug, session_id=session.pk)
 
 
@@ -191,4 +200,4 @@ def _form_errors(form) -> str:
         label = form.fields[field].label if field in form.fields else ""
         for error in field_errors:
             errors.append(f"{label}: {error}" if label else error)
-    return " ".join(errors) or "Please check the form."
+    return " ".join(errors) or gettext("Please check the form.")

@@ -72,6 +72,7 @@ def build() -> dict:
     _locked_room(locked, people)
     _long_history(long, people)
     _invitations(busy, people["tess"])
+    _sessions(busy, people)
     return _report()
 
 
@@ -231,6 +232,60 @@ def _invitations(group, tess) -> None:
     revoke_invitation(tess, withdrawn)
 
 
+def _sessions(group, people) -> None:
+    """A weekly pattern, a past session with attendance, a cancelled one, a pinned prompt with
+    replies, a scheduled prompt, and an attendance letter of pat's."""
+    import zoneinfo
+    from datetime import date, time
+
+    from django.utils import timezone
+
+    from groupspace.moderation.actions import pin_prompt
+    from groupspace.room.models import Message
+    from groupspace.room.posting import post_message
+    from sessions_app import attendance, changes, prompts
+    from sessions_app.letters import issue_letter
+    from sessions_app.models import ScheduledPrompt, Session
+
+    tess, pat, robin = people["tess"], people["pat"], people["robin"]
+    changes.add_slot(
+        tess,
+        group,
+        weekday=3,
+        start_time=time(18),
+        duration_minutes=180,
+        kind="group_therapy",
+        topic="Coping with cravings",
+    )
+    now = timezone.now()
+    past = Session.objects.create(
+        group=group,
+        starts_at=now - timedelta(days=2),
+        ends_at=now - timedelta(days=2, hours=-3),
+        topic="Sleep and recovery",
+        start_announced=True,
+        end_announced=True,
+    )
+    attendance.record_attendance(tess, past, {pat.pk: "present", robin.pk: "late"})
+    upcoming = Session.objects.filter(group=group, starts_at__gt=now).order_by("starts_at")
+    changes.cancel_session(tess, upcoming[1], "Holiday: we meet the day after.")
+    prompt = Message.objects.filter(group=group, kind="prompt").earliest("id")
+    for person, text in ((pat, "Getting outside."), (robin, "A call with my sister.")):
+        post_message(group, person, body=text, reply_to_id=prompt.pk)
+    pin_prompt(_member(group, tess), prompt.pk)
+    prompts.schedule_prompt(
+        tess,
+        group,
+        body="How did tonight's session land?",
+        timing=ScheduledPrompt.Timing.AFTER_SESSIONS,
+        slot=None,
+        anchor="end",
+        offset_minutes=60,
+    )
+    today = timezone.localdate(timezone=zoneinfo.ZoneInfo(pat.time_zone))
+    issue_letter(pat, date(today.year, 1, 1) if today.month > 1 else today, today, True)
+
+
 def _report() -> dict:
     from checkins.models import CheckIn
     from groupspace.accounts.models import User
@@ -251,6 +306,23 @@ def _report() -> dict:
         "pat_checkin_old": CheckIn.objects.filter(user_id=users["pat"]).earliest("id").pk,
         "removed_message": Message.objects.get(group__slug=BUSY, state="removed").pk,
         "pending_message": Message.objects.get(group__slug=BUSY, state="pending").pk,
+        **_session_ids(users["pat"]),
+    }
+
+
+def _session_ids(pat_id: int) -> dict:
+    from django.utils import timezone
+
+    from sessions_app.models import AttendanceLetter, Session
+
+    sessions = Session.objects.filter(group__slug=BUSY)
+    return {
+        "past_session": sessions.filter(starts_at__lt=timezone.now()).latest("starts_at").pk,
+        "upcoming_session": sessions.filter(starts_at__gt=timezone.now(), status="scheduled")
+        .earliest("starts_at")
+        .pk,
+        "cancelled_session": sessions.get(status="cancelled").pk,
+        "letter": AttendanceLetter.objects.get(user_id=pat_id).code,
     }
 
 

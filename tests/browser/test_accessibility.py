@@ -38,10 +38,9 @@ class Visit:
 
 def open_dialog(button: str, dialog_title: str):
     def act(page: Page, _open) -> None:
-        message = page.locator("#messages li[id^='m-']").filter(
-            has=page.get_by_role("button", name=button)
-        )
-        message.first.get_by_role("button", name=button).click()
+        # A message's own actions (a prompt's thread holds its replies' actions too).
+        actions = page.locator("#messages li[id^='m-'] > .message-actions")
+        actions.get_by_role("button", name=button).first.click()
         dialog = page.get_by_role("dialog")
         expect(dialog).to_be_visible()
         expect(dialog).to_contain_text(dialog_title)
@@ -50,7 +49,8 @@ def open_dialog(button: str, dialog_title: str):
 
 
 def start_reply(page: Page, _open) -> None:
-    page.locator("#messages li[id^='m-']").first.get_by_role("button", name="Reply").click()
+    actions = page.locator("#messages li[id^='m-'] > .message-actions")
+    actions.get_by_role("button", name="Reply").first.click()
     expect(page.locator("#reply-preview")).to_be_visible()
 
 
@@ -105,6 +105,17 @@ def open_signup(page: Page, _open) -> None:
 def open_member_removal(page: Page, _open) -> None:
     page.get_by_role("link", name="Remove Jo P.").click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("Remove")
+
+
+def open_schedule_forms(page: Page, _open) -> None:
+    for summary in page.locator("details.form-disclosure > summary").all():
+        summary.click()
+
+
+def verify_letter(page: Page, _open) -> None:
+    page.get_by_label("Verification code").fill("AAAA-BBBB-CCCC")
+    page.get_by_role("button", name="Check").click()
+    expect(page.get_by_role("alert")).to_contain_text("No letter has this code")
 
 
 VISITS = [
@@ -201,6 +212,27 @@ VISITS = [
     Visit("remove a member, asks first", "tess", "/groups/{busy}/people/", act=open_member_removal),
     Visit("room settings", "tess", "/groups/{busy}/settings/"),
     Visit("check-in refused to a therapist (403)", "tess", "/groups/{busy}/checkin/", status=403),
+    # Sessions.
+    Visit("schedule, participant", "pat", "/groups/{busy}/sessions/"),
+    Visit("schedule, therapist", "tess", "/groups/{busy}/sessions/", act=open_schedule_forms),
+    Visit(
+        "session, therapist",
+        "tess",
+        "/groups/{busy}/sessions/{upcoming_session}/",
+        act=open_schedule_forms,
+    ),
+    Visit("session cancelled, participant", "pat", "/groups/{busy}/sessions/{cancelled_session}/"),
+    Visit(
+        "cancel a session, asks first", "tess", "/groups/{busy}/sessions/{upcoming_session}/cancel/"
+    ),
+    Visit("attendance", "tess", "/groups/{busy}/sessions/{past_session}/attendance/"),
+    Visit("prompt library", "tess", "/groups/{busy}/prompts/"),
+    Visit("own attendance", "pat", "/me/attendance/"),
+    Visit("attendance letters", "pat", "/me/attendance/letters/"),
+    Visit("attendance letter", "pat", "/me/attendance/letters/{letter}/"),
+    Visit("calendar feed", "pat", "/me/calendar/"),
+    Visit("new calendar address, asks first", "pat", "/me/calendar/reset/"),
+    Visit("verify a letter, wrong code", "staff", "/verify/", act=verify_letter, status=404),
     # Clinic staff.
     Visit("home, staff", "staff", "/"),
     Visit("groups", "staff", "/groups/"),

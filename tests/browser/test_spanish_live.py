@@ -3,6 +3,8 @@ and reads the room in Spanish (the page, its script's live texts under the CSP, 
 check-in worded from its data), while the therapist's English room shows the same check-in in
 English."""
 
+import re
+
 import pytest
 from playwright.sync_api import expect
 
@@ -67,6 +69,51 @@ def test_a_spanish_browser_checks_in_and_reads_the_room_in_spanish(chromium, ser
         theirs = erin.locator("#messages li.kind-checkin").last
         expect(theirs).to_contain_text("Daily check-in: mood 4/5 (Good")
         expect(theirs.get_by_role("button", name="Reply")).to_be_visible()
+        assert errors == []
+    finally:
+        drew_context.close()
+        erin_context.close()
+
+
+def test_a_spanish_room_reads_the_schedule_and_a_cancellation_in_spanish(chromium, server_url):
+    """The session line and a schedule notice, worded by each reader's room: the Spanish
+    participant's in Spanish, the English therapist's in English, from one stored message."""
+    errors: list[str] = []
+    drew_context, drew = open_browser(chromium, server_url, "es-MX", errors)
+    erin_context, erin = open_browser(chromium, server_url, "en-US", errors)
+    try:
+        log_in(drew, "drew@demo.test")
+        log_in(erin, "erin@demo.test")
+        drew.goto(f"/groups/{ROOM}/")
+        expect(drew.locator("#connection-status")).to_have_text("Conectado")
+        expect(drew.locator("#session-text")).to_contain_text(
+            re.compile("Próxima sesión:|Sesión en curso")
+        )
+        erin.goto(f"/groups/{ROOM}/")
+        expect(erin.locator("#connection-status")).to_have_text("Connected")
+
+        schedule = erin_context.new_page()
+        schedule.goto(f"/groups/{ROOM}/sessions/")
+        schedule.locator(".session-item:not(.is-cancelled) a").first.click()
+        schedule.get_by_role("link", name="Cancel this session…").click()
+        schedule.get_by_label("Note for the group (optional)").fill("Nos vemos el domingo.")
+        schedule.get_by_role("button", name="Cancel the session").click()
+        expect(schedule.get_by_text("Cancelled.")).to_be_visible()
+
+        spanish = drew.locator("#messages li.kind-system").filter(has_text="Nos vemos el domingo.")
+        expect(spanish).to_contain_text(re.compile(r"La sesión del .+ se canceló\."))
+        english = erin.locator("#messages li.kind-system").filter(has_text="Nos vemos el domingo.")
+        expect(english).to_contain_text(re.compile(r"The session on .+ is cancelled\."))
+
+        # The schedule page in Spanish: the cancelled session tagged, times in 24 hours.
+        drew.goto(f"/groups/{ROOM}/sessions/")
+        expect(drew.get_by_role("heading", name="Horario", exact=True)).to_be_visible()
+        expect(drew.locator(".session-item.is-cancelled .tag-cancelled").first).to_have_text(
+            "Cancelada"
+        )
+        expect(drew.locator(".session-item time").first).to_contain_text(
+            re.compile(r"· 9:00–12:00 ")
+        )
         assert errors == []
     finally:
         drew_context.close()

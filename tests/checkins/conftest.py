@@ -18,6 +18,7 @@ from checkins.models import CheckIn
 from tests.room.conftest import open_socket  # noqa: F401
 
 CRISIS_NOTE = "Honestly I don't want to be here anymore."
+SPANISH_CRISIS_NOTE = "La neta ya no quiero vivir, me corté otra vez."
 
 
 def checkin_values(**overrides) -> CheckinValues:

@@ -3,11 +3,12 @@
 import pytest
 
 from checkins.actions import edit_checkin
+from groupspace.accounts.models import User
 from groupspace.audit.models import AuditEntry
 from groupspace.moderation.models import Alert
 from tests.conftest import join
 
-from .conftest import CRISIS_NOTE, checkin_values, form_data
+from .conftest import CRISIS_NOTE, SPANISH_CRISIS_NOTE, checkin_values, form_data
 
 
 def reasons(user) -> list[str]:
@@ -118,8 +119,40 @@ def test_crisis_language_added_by_an_edit_is_caught(alice, evening, check_in):
     assert Alert.objects.filter(kind="crisis").count() == 1
 
 
+def test_crisis_language_in_a_spanish_note_alerts_the_therapists_and_shows_resources(
+    client_for, alice, evening
+):
+    User.objects.filter(pk=alice.pk).update(language="es")
+    client = client_for(alice)
+    response = client.post(
+        "/groups/evening/checkin/", form_data(note=SPANISH_CRISIS_NOTE), follow=True
+    )
+    alert = Alert.objects.get(kind="crisis")
+    assert (alert.user, alert.group, alert.reason, alert.message) == (
+        alice,
+        evening,
+        "crisis_language",
+        None,
+    )
+    html = response.content.decode()
+    assert "Tú importas. Hay ayuda aquí, ahora mismo." in html
+    assert "oprime el 2" in html  # 988's Spanish line
+    assert 'href="tel:988"' in html and 'href="tel:911"' in html
+
+
+def test_crisis_language_in_a_shared_spanish_note_raises_one_alert_for_its_message(
+    alice, evening, check_in
+):
+    checkin = check_in(alice, evening, shared=True, note=SPANISH_CRISIS_NOTE, note_shared=True)
+    alert = Alert.objects.get(kind="crisis")
+    assert alert.message_id == checkin.message_id
+    assert SPANISH_CRISIS_NOTE in checkin.message.body
+
+
 def test_ordinary_notes_raise_nothing(alice, evening, check_in):
     check_in(alice, evening, note="This homework is killing me, but I went for a run.")
+    check_in(alice, evening, note="Me muero de sueño y me corté el pelo, pero fui a correr.")
+    check_in(alice, evening, note="Llevo 30 días sin cortarme.", shared=True, note_shared=True)
     assert not Alert.objects.exists()
 
 

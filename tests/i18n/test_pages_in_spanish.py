@@ -6,12 +6,14 @@ and nothing is the same as on the English rendering of the same page, except peo
 words (names, notes, messages), time zones, and the language names in the language menu.
 """
 
+import datetime as dt
+import re
 import uuid
 import zoneinfo
 
 import pytest
 from django.test import Client, override_settings
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from checkins.actions import record_checkin
 from checkins.milestones.models import Milestone
@@ -23,6 +25,14 @@ from groupspace.invitations.models import Invitation
 from groupspace.moderation.models import Report
 from groupspace.room.models import Message
 from groupspace.room.posting import post_message
+from sessions_app.letters import issue_letter
+from sessions_app.models import (
+    Attendance,
+    PromptTemplate,
+    ScheduledPrompt,
+    Session,
+    WeeklySlot,
+)
 from tests.checkins.conftest import checkin_values
 
 from .visible_text import LETTERS, english_only_segments, visible_texts
@@ -36,7 +46,10 @@ TIME_ZONES = {tz.replace("_", " ") for tz in zoneinfo.available_timezones()}
 @pytest.fixture
 def world(alice, bob, dana, sam, evening):
     """Something on every page: a check-in that asked for support (alerts), a reported
-    message, an unread message, a milestone waiting for alice's choice, an invitation."""
+    message, an unread message, a milestone waiting for alice's choice, an invitation.
+    Alice reads times in New York (set first: "today's check-in" is today on her calendar)."""
+    User.objects.filter(pk=alice.pk).update(time_zone="America/New_York")
+    alice.refresh_from_db()
     checkin = record_checkin(
         alice,
         evening,
@@ -54,7 +67,55 @@ def world(alice, bob, dana, sam, evening):
         reached_on=timezone.localdate(),
     )
     invitation = Invitation.objects.create(group=evening, role="participant", created_by=dana)
-    return {"checkin": checkin, "invitation": invitation}
+    return {"checkin": checkin, "invitation": invitation, **sessions_world(alice, dana, evening)}
+
+
+def sessions_world(alice, dana, evening):
+    """Sessions on every sessions page: a weekly pattern, a moved and a cancelled session, a
+    past one with alice's attendance, a prompt scheduled after each session, and a letter
+    alice made in Spanish. Alice reads times in New York, the group meets in Phoenix."""
+    now = timezone.now()
+    slot = WeeklySlot.objects.create(
+        group=evening, weekday=2, start_time=dt.time(18), starts_on=timezone.localdate()
+    )
+
+    def session(starts_in, **fields):
+        starts = now + starts_in
+        return Session.objects.create(
+            group=evening, starts_at=starts, ends_at=starts + dt.timedelta(hours=3), **fields
+        )
+
+    upcoming = session(dt.timedelta(days=2), slot=slot, topic="Coping with holidays")
+    session(dt.timedelta(days=3), moved_from=now + dt.timedelta(days=4), is_extra=True)
+    session(dt.timedelta(days=5), status="cancelled", cancel_note="We meet Thursday instead.")
+    past = session(-dt.timedelta(days=1))
+    Attendance.objects.create(session=past, user=alice, status="late", recorded_by=dana)
+    scheduled = ScheduledPrompt.objects.create(
+        group=evening,
+        created_by=dana,
+        body="What helped today?",
+        timing="after_sessions",
+        slot=slot,
+        anchor="end",
+        offset_minutes=120,
+    )
+    ScheduledPrompt.objects.create(
+        group=evening, created_by=dana, body="Good morning!", post_at=now + dt.timedelta(days=1)
+    )
+    with translation.override("es"):
+        day = past_day(past)
+        letter = issue_letter(alice, day - dt.timedelta(days=2), day, include_program=True)
+    return {
+        "slot": slot,
+        "session": upcoming,
+        "past": past,
+        "scheduled": scheduled,
+        "letter": letter,
+    }
+
+
+def past_day(session):
+    return timezone.localtime(session.starts_at, zoneinfo.ZoneInfo("America/Phoenix")).date()
 
 
 def people_words() -> set[str]:
@@ -67,6 +128,13 @@ def people_words() -> set[str]:
     words |= set(Report.objects.values_list("reason", flat=True))
     words |= {f"“{reason}”" for reason in Report.objects.values_list("reason", flat=True)}
     words |= set(CheckIn.objects.values_list("note", flat=True))
+    # Sessions: what therapists wrote (topics, notes, prompts) and the prompt library's
+    # templates, which are data a therapist edits before posting.
+    words |= set(Session.objects.values_list("topic", flat=True))
+    words |= set(Session.objects.values_list("cancel_note", flat=True))
+    words |= set(ScheduledPrompt.objects.values_list("body", flat=True))
+    for title, body in PromptTemplate.objects.values_list("title", "body"):
+        words |= {title, body}
     # The audit log shows what was recorded: action codes and their details, as stored.
     for action, details in AuditEntry.objects.values_list("action", "details"):
         words |= {action, *(f"{key}: {value}" for key, value in details.items())}
@@ -92,17 +160,25 @@ def untranslated(spanish_html: str, english_html: str) -> set[str]:
     }
 
 
-def render_both(user, url: str) -> tuple[str, str]:
-    """The page as `user` sees it in Spanish (their profile's choice) and in English."""
+LETTER = re.compile(r'<article class="letter" lang="(\w+)".*?</article>', re.DOTALL)
+
+
+def render_both(user, url: str, data: dict | None = None) -> tuple[str, str]:
+    """The page as `user` sees it in Spanish (their profile's choice) and in English (with
+    `data`, as the answer to a POST).
+
+    An attendance letter reads as issued, in its own language, in both: it is checked on its
+    own (`test_a_letter_keeps_its_language`) and left out here."""
     client = Client()
     client.force_login(user)
-    User.objects.filter(pk=user.pk).update(language="es")
-    spanish = client.get(url)
-    User.objects.filter(pk=user.pk).update(language="en")
-    english = client.get(url)
-    assert spanish.status_code == english.status_code == 200, url
-    assert spanish["Content-Language"] == "es"
-    return spanish.content.decode(), english.content.decode()
+    pages = []
+    for language in ("es", "en"):
+        User.objects.filter(pk=user.pk).update(language=language)
+        response = client.post(url, data) if data is not None else client.get(url)
+        assert response.status_code == 200, (url, response.status_code)
+        assert response["Content-Language"] == language
+        pages.append(LETTER.sub("", response.content.decode()))
+    return pages[0], pages[1]
 
 
 def participant_pages(world, alice):
@@ -120,6 +196,15 @@ def participant_pages(world, alice):
         ("/me/data/", ["Tus datos", "Descargar en JSON"]),
         ("/me/close/", ["¿Quieres cerrar tu cuenta?"]),
         ("/groups/evening/leave/", ["Salir del grupo"]),
+        # Sessions.
+        ("/groups/evening/sessions/", ["Horario", "Próximamente", "para el grupo", "Cancelada"]),
+        (f"/groups/evening/sessions/{world['session'].pk}/", ["Terapia de grupo"]),
+        ("/me/attendance/", ["Tu asistencia", "Asististe a 1 sesión", "Llegó tarde"]),
+        ("/me/calendar/", ["Las sesiones en tu calendario", "Mostrar los nombres"]),
+        ("/me/calendar/reset/", ["¿Quieres una nueva dirección para tu calendario?"]),
+        ("/me/attendance/letters/", ["Constancia de asistencia", "Hacer la constancia"]),
+        (f"/me/attendance/letters/{world['letter'].code}/", ["Descargar en PDF"]),
+        (f"/me/attendance/letters/{world['letter'].code}/delete/", ["Borrar la constancia"]),
         # allauth's own pages, in our layout, with allauth's Spanish.
         ("/accounts/password/change/", ["Cerrar sesión"]),
         ("/accounts/email/", ["Cerrar sesión"]),
@@ -127,8 +212,23 @@ def participant_pages(world, alice):
     ]
 
 
-def therapist_pages(alice):
+def therapist_pages(alice, world):
+    session, past, slot = world["session"].pk, world["past"].pk, world["slot"].pk
     return [
+        ("/groups/evening/sessions/", ["Sesiones semanales", "Los miércoles a las 18:00"]),
+        (f"/groups/evening/sessions/{session}/", ["Cambiar la sesión de hora", "Tipo de sesión"]),
+        (f"/groups/evening/sessions/{past}/", ["Pasar lista"]),
+        (f"/groups/evening/sessions/{past}/attendance/", ["Guardar la asistencia", "Presente"]),
+        (f"/groups/evening/sessions/{session}/cancel/", ["¿Quieres cancelar esta sesión?"]),
+        (f"/groups/evening/sessions/weekly/{slot}/end/", ["¿Quitar del horario los miércoles"]),
+        (
+            "/groups/evening/prompts/",
+            ["Programar un ejercicio", "cada sesión del miércoles", "Ejercicios en español"],
+        ),
+        (
+            f"/groups/evening/prompts/scheduled/{world['scheduled'].pk}/cancel/",
+            ["¿Quieres cancelar este ejercicio programado?"],
+        ),
         ("/groups/evening/", ["Cola de moderación", "Cerrar la sala"]),
         ("/groups/evening/moderation/", ["Mensajes reportados", "Silenciar"]),
         ("/groups/evening/checkins/dashboard/", ["Alertas", "Participantes"]),
@@ -158,7 +258,7 @@ def test_the_room_and_the_check_in_page_load_the_spanish_javascript_catalogue(wo
 
 
 def test_a_therapists_pages_in_spanish_have_no_english_left(world, alice, dana):
-    for url, expected in therapist_pages(alice):
+    for url, expected in therapist_pages(alice, world):
         spanish, english = render_both(dana, url)
         assert untranslated(spanish, english) == set(), url
         for text in expected:
@@ -169,11 +269,28 @@ def test_staff_pages_in_spanish_have_no_english_left(world, sam):
     for url, expected in [
         ("/groups/", ["Los grupos de la clínica", "Crear el grupo"]),
         ("/audit/", ["Bitácora de auditoría: toda la clínica"]),
+        ("/verify/", ["Verificar una constancia de asistencia"]),
+        ("/groups/evening/sessions/", ["Agregar una sesión semanal"]),
     ]:
         spanish, english = render_both(sam, url)
         assert untranslated(spanish, english) == set(), url
         for text in expected:
             assert text in spanish, (url, text)
+    # Checking a code: the page in the staff member's language, the letter as issued.
+    for code, expected in [
+        (world["letter"].code, ["Válida.", "escrita en español"]),
+        ("AAAA-BBBB-CCCC", ["Ninguna constancia tiene este código."]),
+    ]:
+        client = Client()
+        client.force_login(sam)
+        User.objects.filter(pk=sam.pk).update(language="es")
+        spanish = client.post("/verify/", {"code": code})
+        User.objects.filter(pk=sam.pk).update(language="en")
+        english = client.post("/verify/", {"code": code})
+        html = LETTER.sub("", spanish.content.decode())
+        assert untranslated(html, LETTER.sub("", english.content.decode())) == set(), code
+        for text in expected:
+            assert text in html, (code, text)
 
 
 def test_pages_for_people_not_logged_in_follow_the_browser(world):

@@ -311,24 +311,26 @@ REGRESSIONS = [
     ("I wrote a letter to my mom", None),  # unsent letters are a therapy exercise
     ("I'm only hurting myself when I drink", None),
     ("I don't want to be here at work", None),
+    ("ran 5 kms this morning", None),  # kilometres (Spanish writers too: "corrí 5 kms")
 ]
 
 
-def measure() -> dict:
-    """Recall over CRISIS, precision over everything that fired, and what went wrong."""
-    fired = {text: detect_crisis(text) for text, _ in CRISIS}
-    misses = [text for text, _ in CRISIS if fired[text] is None]
+def measure(crisis: list[tuple[str, str]] = CRISIS, safe: list[str] = SAFE) -> dict:
+    """Recall over `crisis`, precision over everything that fired, and what went wrong.
+    The Spanish set (test_crisis_detector_es.py) is measured the same way."""
+    fired = {text: detect_crisis(text) for text, _ in crisis}
+    misses = [text for text, _ in crisis if fired[text] is None]
     wrong_category = [
         (text, expected, fired[text].category)
-        for text, expected in CRISIS
+        for text, expected in crisis
         if fired[text] is not None and fired[text].category != expected
     ]
-    false_positives = [text for text in SAFE if detect_crisis(text) is not None]
-    true_positives = len(CRISIS) - len(misses)
+    false_positives = [text for text in safe if detect_crisis(text) is not None]
+    true_positives = len(crisis) - len(misses)
     return {
-        "crisis_phrases": len(CRISIS),
-        "safe_phrases": len(SAFE),
-        "recall": true_positives / len(CRISIS),
+        "crisis_phrases": len(crisis),
+        "safe_phrases": len(safe),
+        "recall": true_positives / len(crisis),
         "precision": true_positives / max(1, true_positives + len(false_positives)),
         "category_accuracy": (true_positives - len(wrong_category)) / max(1, true_positives),
         "false_positives": false_positives,

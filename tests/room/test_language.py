@@ -1,11 +1,17 @@
 """The room's socket speaks the person's language in what the server writes for them: error
-details and crisis resources. Frame `code`s never change."""
+details (the sessions' too) and crisis resources. Frame `code`s never change."""
+
+import datetime as dt
+import uuid
 
 from channels.db import database_sync_to_async
 from channels.testing import WebsocketCommunicator
+from django.utils import timezone
 
 from groupspace.accounts.models import User
 from groupspace.asgi import application
+from groupspace.room.posting import post_message
+from sessions_app.models import Session
 from tests.conftest import session_cookie
 
 from .conftest import Socket
@@ -62,3 +68,32 @@ async def test_crisis_resources_in_spanish_name_988s_spanish_line(open_socket, a
     assert "oprime el 2" in lifeline  # call 988 and press 2 for Spanish
     assert "AYUDA" in lifeline  # text AYUDA to 988
     assert crisis["resources"][1]["name"] == "Servicios de emergencia"
+
+
+async def test_the_sockets_sessions_refusals_come_in_its_language(
+    open_socket, alice, dana, evening
+):
+    starts = timezone.now() - dt.timedelta(minutes=5)
+    await database_sync_to_async(Session.objects.create)(
+        group=evening, starts_at=starts, ends_at=starts + dt.timedelta(hours=3), prompts_only=True
+    )
+    chat, _ = await database_sync_to_async(post_message)(evening, alice, body="not a prompt")
+    await choose_language(alice, "es")
+    await choose_language(dana, "es")
+    alice_socket = await open_socket(alice)
+    await alice_socket.send({"type": "send", "client_id": str(uuid.uuid4()), "body": "hola"})
+    error = await alice_socket.receive_type("error", skip={"message"})
+    assert (error["code"], error["detail"]) == (
+        "locked",
+        "Durante la sesión, en la sala solo se puede responder a los ejercicios.",
+    )
+    dana_socket = await open_socket(dana)
+    await dana_socket.send({"type": "pin", "message_id": chat.pk})
+    error = await dana_socket.receive_type("error")
+    assert (error["code"], error["detail"]) == (
+        "invalid",
+        "message_id: solo se puede fijar un ejercicio.",
+    )
+    await dana_socket.send({"type": "pin", "message_id": 10**9})
+    error = await dana_socket.receive_type("error")
+    assert (error["code"], error["detail"]) == ("not_found", "Ese mensaje no está en esta sala.")

@@ -3,6 +3,7 @@
 from channels.db import database_sync_to_async
 from django.test import override_settings
 
+from groupspace.accounts.models import User
 from groupspace.audit.models import AuditEntry
 from groupspace.moderation.models import Alert, Report
 from groupspace.room.models import Message
@@ -11,6 +12,7 @@ from .test_errors import expect_error
 from .test_messages import post, send_frame
 
 CRISIS_PHRASE = "I don't want to be here anymore, I keep thinking of ending it"
+SPANISH_CRISIS_PHRASE = "ya no quiero vivir, me quiero morir"
 
 
 async def test_any_member_can_flag_and_therapists_get_an_alert(
@@ -85,10 +87,42 @@ async def test_crisis_language_gets_the_writer_resources_and_therapists_an_alert
     await bob_socket.nothing_but_presence()
 
 
+@override_settings(CLINIC_PHONE="(602) 555-0100")
+async def test_crisis_language_in_spanish_gets_the_writer_spanish_resources_and_an_alert(
+    open_socket, alice, bob, dana, evening
+):
+    await database_sync_to_async(User.objects.filter(pk=alice.pk).update)(language="es")
+    alice_socket = await open_socket(alice)
+    bob_socket = await open_socket(bob)
+    dana_socket = await open_socket(dana)
+    await alice_socket.send(send_frame(SPANISH_CRISIS_PHRASE))
+
+    ack = await alice_socket.receive_type("ack")
+    crisis = await alice_socket.receive_type("crisis", skip={"message"})
+    assert crisis["message_id"] == ack["message"]["id"]
+    assert [r["contact"] for r in crisis["resources"]] == ["988", "911", "(602) 555-0100"]
+    assert "oprime el 2" in crisis["resources"][0]["name"]  # 988's Spanish line
+    alert = (await dana_socket.receive_type("alert", skip={"message"}))["alert"]
+    assert (alert["kind"], alert["message_id"], alert["user"]["id"]) == (
+        "crisis",
+        ack["message"]["id"],
+        alice.id,
+    )
+    message = (await bob_socket.receive_type("message"))["message"]
+    assert (message["body"], message["state"]) == (SPANISH_CRISIS_PHRASE, "visible")
+    await bob_socket.nothing_but_presence()
+
+
 async def test_ordinary_and_idiomatic_messages_raise_nothing(open_socket, alice, dana):
     alice_socket = await open_socket(alice)
     dana_socket = await open_socket(dana)
-    for body in ("this homework is killing me", "I killed it at work today"):
+    for body in (
+        "this homework is killing me",
+        "I killed it at work today",
+        "me muero de risa",
+        "me corté el pelo",
+        "nunca me haría daño",
+    ):
         await alice_socket.send(send_frame(body))
         await alice_socket.receive_type("ack")
         await alice_socket.receive_type("message")

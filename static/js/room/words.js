@@ -1,6 +1,7 @@
-// Shared check-ins and milestone celebrations, worded in the reader's language from a message's
-// `data` (its stored `body` is English, for the crisis rules and for clients that show only
-// `body`). Same words as checkins/sharing.py and checkins/milestones/celebrate.py.
+// Shared check-ins, milestone celebrations and schedule notices, worded in the reader's language
+// from a message's `data` (its stored `body` is English, for the crisis rules and for clients
+// that show only `body`). Same words as checkins/sharing.py, checkins/milestones/celebrate.py
+// and sessions_app/changes.py.
 import { format, gettext, gettext_noop, language, ngettext } from "../i18n.js";
 
 const MOOD_WORDS = { 1: gettext("Very low"), 2: gettext("Low"), 3: gettext("Okay"), 4: gettext("Good"), 5: gettext("Great") };
@@ -29,7 +30,38 @@ export function messageText(message) {
   const data = message.data ?? {};
   if (message.kind === "checkin" && (data.withdrawn || data.mood)) return checkinText(data);
   if (message.kind === "milestone" && data.kind) return celebrationText(data);
+  if (message.kind === "system" && data.notice) return noticeText(data) ?? message.body;
   return message.body;
+}
+
+// "Wed, Dec 2, 6:00 PM MST": a session's time as the group's clock reads it, like the body.
+function sessionTime(iso, timeZone) {
+  const options = {
+    weekday: "short", month: "short", day: "numeric", hour: "numeric", minute: "2-digit", timeZoneName: "short",
+  };
+  try {
+    return new Intl.DateTimeFormat(language, { timeZone, ...options }).format(new Date(iso));
+  } catch {
+    return new Date(iso).toLocaleString(language, options); // an unknown zone: the device's
+  }
+}
+
+function noticeText(data) {
+  const zone = data.time_zone;
+  switch (data.notice) {
+    case "session_moved":
+      return format(gettext("The session on %(from)s moves to %(to)s."), {
+        from: sessionTime(data.from, zone), to: sessionTime(data.to, zone),
+      });
+    case "session_cancelled": {
+      const said = format(gettext("The session on %(when)s is cancelled."), { when: sessionTime(data.starts_at, zone) });
+      return data.note ? `${said} ${data.note}` : said;
+    }
+    case "session_added":
+      return format(gettext("An extra session is added: %(when)s."), { when: sessionTime(data.starts_at, zone) });
+    default:
+      return null; // a notice this page does not know yet: its English body
+  }
 }
 
 function checkinText(data) {
