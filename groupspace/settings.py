@@ -83,6 +83,8 @@ MIDDLEWARE = [
     "groupspace.accounts.language.UserLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Outside the idle logoff below, so that logoff's response clears the device too.
+    "groupspace.pwa.device_data.ClearSiteDataOnLogoutMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "groupspace.accounts.idle.IdleTimeoutMiddleware",
     "groupspace.accounts.middleware.RequireMFAForCareTeamMiddleware",

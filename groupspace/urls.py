@@ -7,10 +7,14 @@ from groupspace.health import healthz
 from groupspace.invitations import views as invitation_views
 from groupspace.jsi18n import javascript_catalog
 from groupspace.moderation import views as moderation_views
+from groupspace.pwa import views as pwa_views
 
 urlpatterns = [
     path("", group_views.home, name="home"),
     path("healthz", healthz, name="healthz"),
+    path("manifest.webmanifest", pwa_views.manifest, name="web_manifest"),
+    path("sw.js", pwa_views.service_worker, name="service_worker"),
+    path("offline/", pwa_views.offline, name="offline"),
     path("jsi18n/<str:language>/", javascript_catalog, name="javascript_catalog"),
     path("profile/", account_views.profile, name="profile"),
     path("me/data/", account_views.my_data, name="my_data"),

@@ -8,8 +8,18 @@ from django.utils.translation import gettext as _
 
 from groupspace.groups.models import Membership
 
-# Pages a person without a second factor can still reach: setting one up, logging out.
-ALWAYS_ALLOWED_PREFIXES = ("/accounts/", "/static/", "/jsi18n/", "/healthz")
+# Pages a person without a second factor can still reach: setting one up, logging out, the
+# script texts; and the installable app's files, which hold nothing personal (a redirect would
+# break the service worker).
+ALWAYS_ALLOWED_PREFIXES = (
+    "/accounts/",
+    "/static/",
+    "/jsi18n/",
+    "/healthz",
+    "/manifest.webmanifest",
+    "/sw.js",
+    "/offline/",
+)
 
 
 def is_care_team(user) -> bool:

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from groupspace.invitations.forms import InvitationForm
+from groupspace.pwa.device_data import allow_offline, offline_until
 from groupspace.room.actions import visible_messages
 
 from . import actions
@@ -36,7 +37,9 @@ def room(request, slug):
     group, membership = get_group_for_member_or_404(request.user, slug)
     if membership.needs_agreement:
         return render(request, "groups/agreement.html", {"group": group})
-    return render(
+    # The service worker may keep this page for offline use, until the login could idle out.
+    until = offline_until(request.user)
+    response = render(
         request,
         "groups/room.html",
         {
@@ -44,8 +47,10 @@ def room(request, slug):
             "membership": membership,
             "can_manage": can_invite(request.user, group),
             "clinic_phone": settings.CLINIC_PHONE,
+            "offline_until": until,
         },
     )
+    return allow_offline(response, until)
 
 
 @staff_member_required

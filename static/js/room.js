@@ -3,6 +3,7 @@ import { format, gettext, language, ngettext } from "./i18n.js";
 import { RoomConnection } from "./room/connection.js";
 import { closeMenusOnEscape, replaceKeepingFocus, settleLoadEarlier } from "./room/focus.js";
 import { dropDecided, showReached } from "./room/milestones.js";
+import { RoomStore } from "./room/offline-store.js";
 import { showSession } from "./room/sessions.js";
 import { messageText } from "./room/words.js";
 
@@ -22,7 +23,7 @@ const ALERT_REASONS = {
 const STATUS_TEXT = {
   connecting: gettext("Connecting…"),
   online: gettext("Connected"),
-  offline: gettext("Offline — reconnecting. Messages you write will be sent when you're back."),
+  offline: gettext("Offline: messages will be sent when you reconnect."),
 };
 
 const root = document.getElementById("room");
@@ -46,6 +47,11 @@ let oldestId = null;
 let replyTo = null;
 let typingSentAt = 0;
 const typers = new Map(); // user id -> {name, timer}
+// The last messages and the unsent outbox, kept on this device so the room opens offline.
+const store = new RoomStore(me, root.dataset.wsPath, Number(root.dataset.offlineUntil));
+const fromDevice = new Set(); // ids shown from that copy and not yet confirmed by the server
+let historyLoaded = false;
+let saveTimer = null;
 
 const connection = new RoomConnection(root.dataset.wsPath, {
   frame: onFrame,
@@ -56,6 +62,7 @@ const connection = new RoomConnection(root.dataset.wsPath, {
       : gettext("You no longer have access to this group.");
     root.dataset.connection = "closed";
     composer.hidden = true;
+    store.forget();
   },
 });
 
@@ -69,10 +76,12 @@ function onFrame(frame) {
       if (frame.muted_until) showMuted(frame.muted_until);
       if (frame.session) showSession(frame.session);
       showPinned(frame.pinned ?? null);
-      if (messages.size === 0) connection.write({ type: "history", before: null, limit: 50 });
+      if (!historyLoaded) connection.write({ type: "history", before: null, limit: 50 });
       break;
     case "history":
       frame.messages.forEach((m) => upsert(m, false));
+      if (!historyLoaded) dropUnconfirmed();
+      historyLoaded = true;
       settleLoadEarlier(loadEarlier, frame.has_more);
       updateEmpty();
       markRead();
@@ -135,9 +144,50 @@ function onFrame(frame) {
       dropDecided(frame.milestone_id);
       break;
   }
+  if (SAVED_FRAMES.has(frame.type)) saveSoon();
+}
+
+const SAVED_FRAMES = new Set(["history", "sync", "ack", "message", "message.updated", "error"]);
+
+function saveSoon() {
+  clearTimeout(saveTimer);
+  saveTimer = setTimeout(() => store.save(messages.values(), [...connection.outbox.values()]), 200);
+}
+
+// The room as last seen on this device, before the socket answers (or while offline).
+function showSaved() {
+  const saved = store.load();
+  for (const message of saved.messages) {
+    upsert(message, false);
+    fromDevice.add(message.id);
+    connection.see(message.id); // the hello then syncs from here
+  }
+  connection.restore(saved.outbox);
+  for (const frame of saved.outbox) showSending(frame.client_id, frame.body);
+}
+
+// The server's first page of history replaces the saved copy: a saved message it no longer
+// shows (deleted by retention, or older than the page) leaves the list.
+function dropUnconfirmed() {
+  const replies = []; // ids found in the thread of a dropped prompt
+  for (const id of fromDevice) {
+    messages.delete(id);
+    const element = document.getElementById(`m-${id}`);
+    if (!element) continue;
+    const container = element.parentElement;
+    element.querySelectorAll(":scope > .thread > li").forEach((li) => replies.push(Number(li.dataset.id)));
+    element.remove();
+    if (container !== list) updateThreadSummary(container);
+  }
+  fromDevice.clear();
+  // A confirmed reply whose prompt went with the saved copy stays, in the room's own list.
+  for (const id of replies) if (messages.has(id)) upsert(messages.get(id), false);
+  oldestId = messages.size ? Math.min(...messages.keys()) : null;
+  updateEmpty();
 }
 
 function upsert(message, announce) {
+  fromDevice.delete(message.id);
   const previous = messages.get(message.id);
   const known = previous !== undefined;
   messages.set(message.id, message);
@@ -498,8 +548,14 @@ composer.addEventListener("submit", (event) => {
     composerError.textContent = gettext("Write something first.");
     return;
   }
-  const clientId = connection.send(body, replyTo);
-  // Show it straight away, marked as sending, until the server acknowledges it.
+  showSending(connection.send(body, replyTo), body);
+  saveSoon();
+  input.value = "";
+  cancelReply();
+});
+
+// Show a message straight away, marked as sending, until the server acknowledges it.
+function showSending(clientId, body) {
   const li = document.createElement("li");
   li.className = "message mine sending";
   li.dataset.id = Number.MAX_SAFE_INTEGER;
@@ -510,10 +566,8 @@ composer.addEventListener("submit", (event) => {
   list.append(li);
   li.scrollIntoView({ block: "end" });
   pendingLocal.set(clientId, li);
-  input.value = "";
-  cancelReply();
   updateEmpty();
-});
+}
 
 input.addEventListener("keydown", (event) => {
   // Not while an input method is composing a word (Chinese, Japanese, Korean, some phones).
@@ -550,4 +604,5 @@ document.getElementById("lock-toggle")?.addEventListener("click", (event) => {
 document.addEventListener("visibilitychange", markRead);
 closeMenusOnEscape(root);
 
+showSaved();
 connection.open();

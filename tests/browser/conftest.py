@@ -251,21 +251,24 @@ def phone_as(chromium, server_url, login_states):
         context.close()
 
 
-@pytest.fixture
-def room_as(phone):
-    """Log a demo user in through the real login form and open the evening-recovery room."""
+def open_room(page, slug: str = "evening-recovery") -> None:
+    """Open a room and wait until its socket is connected."""
     from playwright.sync_api import expect
 
+    page.goto(f"/groups/{slug}/")
+    expect(page.locator("#connection-status")).to_have_text("Connected")
+    expect(page.locator("#room")).to_have_attribute("data-connection", "online")
+
+
+@pytest.fixture
+def room_as(phone_as):
+    """A demo user on a phone of their own, in a room (evening-recovery), logged in with their
+    session from `login_states` (one real login per person per run). The room is the first page
+    this phone opens. A test that logs out uses `phone` and `log_in` for a login of its own."""
+
     def enter(email: str, slug: str = "evening-recovery"):
-        page = phone()
-        page.goto("/accounts/login/")
-        page.fill("input[name=login]", email)
-        page.fill("input[name=password]", DEMO_PASSWORD)
-        page.click("form.stacked-form button[type=submit]")
-        page.wait_for_url(lambda url: "/accounts/login/" not in url)
-        page.goto(f"/groups/{slug}/")
-        expect(page.locator("#connection-status")).to_have_text("Connected")
-        expect(page.locator("#room")).to_have_attribute("data-connection", "online")
+        page = phone_as(email)
+        open_room(page, slug)
         return page
 
     return enter

@@ -128,6 +128,7 @@ VISITS = [
     Visit("sign-up from an invitation", None, "/invite/{invitation}/", act=open_signup),
     Visit("invitation withdrawn", None, "/invite/{withdrawn_invitation}/", status=410),
     Visit("signup without an invitation", None, "/accounts/signup/"),
+    Visit("offline page (as the service worker keeps it)", None, "/offline/"),
     # Error pages: the browser server runs with DEBUG on, which shows Django's own 404 page, so
     # these are rendered by this process (DEBUG off, the project's real handlers) and served to
     # the browser at the server's origin (see ERROR_PAGES).
@@ -300,6 +301,9 @@ class Audit:
                 viewport={"width": 390, "height": 844},
                 is_mobile=True,
                 storage_state=self.login_states(self.emails[who]) if who else None,
+                # The error pages are served by page.route, which never sees a request the
+                # service worker answers; these pages are checked online, without it.
+                service_workers="block",
             )
             context.set_default_timeout(10_000)
             context.new_page()

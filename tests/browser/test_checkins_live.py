@@ -4,20 +4,12 @@ therapist's open dashboard shows the check-in and its alert without a reload."""
 import pytest
 from playwright.sync_api import Page, expect
 
-from .conftest import DEMO_PASSWORD
+from .conftest import log_in
 from .test_room_live import stored_bodies, unique
 
 pytestmark = pytest.mark.browser
 
 ROOM = "evening-recovery"
-
-
-def log_in(page: Page, email: str) -> None:
-    page.goto("/accounts/login/")
-    page.fill("input[name=login]", email)
-    page.fill("input[name=password]", DEMO_PASSWORD)
-    page.click("form.stacked-form button[type=submit]")
-    page.wait_for_url(lambda url: "/accounts/login/" not in url)
 
 
 def open_dashboard(phone) -> Page:

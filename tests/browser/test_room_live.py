@@ -102,3 +102,58 @@ def test_script_body_shows_as_text(room_as):
         assert page.evaluate("() => typeof window.__pwned") == "undefined"
         expect(page.locator("#messages img")).to_have_count(0)
         expect(page.locator("#messages script")).to_have_count(0)
+
+
+def test_three_people_reply_and_react_live(room_as):
+    alex = room_as("alex@demo.test")
+    blake = room_as("blake@demo.test")
+    dana = room_as("dana@demo.test")
+    hard_day = unique("Hard day, but I called my sponsor")
+    say(alex, hard_day)
+    for page in (alex, blake, dana):
+        expect(stored_bodies(page, hard_day)).to_have_count(1)
+
+    def message(page: Page, text: str):
+        return page.locator("#messages li[id^='m-']").filter(
+            has=page.locator(".message-body", has_text=text)
+        )
+
+    # Blake replies to alex's message; Escape first drops a reply started by mistake.
+    message(blake, hard_day).get_by_role("button", name="Reply").click()
+    expect(blake.locator("#reply-preview")).to_be_visible()
+    expect(blake.locator("#reply-text")).to_have_text("Replying to Alex M.")
+    expect(blake.locator("#composer-body")).to_be_focused()
+    blake.keyboard.press("Escape")
+    expect(blake.locator("#reply-preview")).to_be_hidden()
+    message(blake, hard_day).get_by_role("button", name="Reply").click()
+    reply = unique("Proud of you for calling")
+    say(blake, reply)
+    expect(blake.locator("#reply-preview")).to_be_hidden()
+    for page in (alex, blake, dana):
+        quoted = message(page, reply).locator(".message-reply")
+        expect(quoted).to_have_text(f"Replying to Alex M.: {hard_day}")
+
+    # Reactions: dana and blake react, everyone's counts follow live; a reaction taken back
+    # leaves everyone's page too.
+    message(dana, hard_day).get_by_role("button", name="heart").click()
+    message(blake, hard_day).get_by_role("button", name="hug").click()
+    for page in (alex, blake, dana):
+        expect(message(page, hard_day).get_by_role("button", name="heart, 1")).to_be_visible()
+        expect(message(page, hard_day).get_by_role("button", name="hug, 1")).to_be_visible()
+    expect(message(dana, hard_day).get_by_role("button", name="heart, 1")).to_have_attribute(
+        "aria-pressed", "true"
+    )
+    expect(message(alex, hard_day).get_by_role("button", name="heart, 1")).to_have_attribute(
+        "aria-pressed", "false"
+    )
+    message(alex, hard_day).get_by_role("button", name="heart, 1").click()
+    for page in (alex, blake, dana):
+        expect(message(page, hard_day).get_by_role("button", name="heart, 2")).to_be_visible()
+    message(dana, hard_day).get_by_role("button", name="heart, 2").click()
+    for page in (alex, blake, dana):
+        expect(message(page, hard_day).get_by_role("button", name="heart, 1")).to_be_visible()
+    expect(message(dana, hard_day).get_by_role("button", name="heart, 1")).to_have_attribute(
+        "aria-pressed", "false"
+    )
+    for page in (alex, blake, dana):
+        assert_no_duplicates(page)

@@ -300,6 +300,8 @@ def test_pages_for_people_not_logged_in_follow_the_browser(world):
         ("/accounts/signup/", ["A GroupSpace se entra por invitación"]),
         ("/accounts/password/reset/", ["Iniciar sesión"]),
         (f"/invite/{token}/", ["Te invitaron a Evening IOP", "Crea tu cuenta"]),
+        # What the service worker shows offline (fetched without cookies when it installs).
+        ("/offline/", ["No tienes conexión", "Intentar de nuevo", "oprime el 2"]),
     ]:
         spanish = Client().get(url, HTTP_ACCEPT_LANGUAGE="es-MX,es;q=0.9,en;q=0.5")
         english = Client().get(url, HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")

@@ -54,6 +54,10 @@ ALICES_OWN = dict.fromkeys(CALLERS, 404) | {"anonymous": "login", "participant":
 MATRIX: dict[str, tuple[str, str, dict]] = {
     "home": ("GET", "/", PAGE_FOR_ANYONE_LOGGED_IN),
     "healthz": ("GET", "/healthz", dict.fromkeys(CALLERS, 200)),
+    # The installable app's files: the same for everyone, nothing personal in them.
+    "web_manifest": ("GET", "/manifest.webmanifest", dict.fromkeys(CALLERS, 200)),
+    "service_worker": ("GET", "/sw.js", dict.fromkeys(CALLERS, 200)),
+    "offline": ("GET", "/offline/", dict.fromkeys(CALLERS, 200)),
     "javascript_catalog": ("GET", "/jsi18n/es/", dict.fromkeys(CALLERS, 200)),
     "profile": ("GET", "/profile/", PAGE_FOR_ANYONE_LOGGED_IN),
     "my_data": ("GET", "/me/data/", PAGE_FOR_ANYONE_LOGGED_IN),

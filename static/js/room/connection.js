@@ -1,5 +1,6 @@
 // The room's socket: reconnects with capped, jittered back-off; resends every unacknowledged
-// `send` with its client_id; syncs from the last id seen; pings so a lost live frame is noticed.
+// `send` with its client_id; syncs from the last id seen; pings so a lost live frame is noticed;
+// drops the socket when the device goes offline, so what is written then waits in the outbox.
 // It knows nothing of the page: it reports through the callbacks it is given.
 
 const PING_EVERY_MS = 25000;
@@ -20,25 +21,49 @@ export class RoomConnection {
     this.socket = null;
     this.pingTimer = null;
     this.stopped = false;
-    window.addEventListener("online", () => this.reconnectSoon(0));
+    this.offline = navigator.onLine === false; // from a lost socket or network to the next hello
+    window.addEventListener("online", () => {
+      this.offline = false;
+      this.reconnectSoon(0);
+    });
+    window.addEventListener("offline", () => this.dropOffline());
   }
 
   open() {
     const scheme = location.protocol === "https:" ? "wss:" : "ws:";
     const socket = new WebSocket(`${scheme}//${location.host}${this.path}`);
     this.socket = socket;
-    this.handlers.status("connecting");
+    // Retries while offline keep saying so.
+    this.handlers.status(this.offline ? "offline" : "connecting");
     socket.addEventListener("message", (event) => {
+      if (socket !== this.socket) return; // a socket given up on (dropOffline)
       clearTimeout(this.pongTimer);
       this.receive(JSON.parse(event.data));
     });
     socket.addEventListener("close", (event) => this.closed(socket, event.code));
   }
 
+  // Unacknowledged messages of an earlier visit; sent on the next hello.
+  restore(frames) {
+    for (const frame of frames) this.outbox.set(frame.client_id, frame);
+  }
+
+  // The device lost its network: its socket may not notice for 35 s (the ping), or ever (an
+  // emulated offline). Give it up now, so the page says offline and new messages wait.
+  dropOffline() {
+    this.offline = true;
+    const socket = this.socket;
+    if (!socket || this.stopped) return;
+    this.socket = null;
+    socket.close();
+    this.closed(null, 1006);
+  }
+
   receive(frame) {
     switch (frame.type) {
       case "hello":
         this.attempt = 0;
+        this.offline = false;
         this.handlers.status("online");
         this.startPinging();
         if (this.lastId) this.write({ type: "sync", after: this.lastId });
@@ -124,6 +149,7 @@ export class RoomConnection {
       this.handlers.closedForGood(code);
       return;
     }
+    this.offline = true;
     this.handlers.status("offline");
     this.reconnectSoon();
   }
