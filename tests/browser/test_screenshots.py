@@ -17,6 +17,8 @@ SCREENS = [
     ("dashboard", "tess", "/groups/{busy}/checkins/dashboard/"),
     ("moderation", "tess", "/groups/{busy}/moderation/"),
     ("milestones", "pat", "/me/milestones/"),
+    ("schedule", "pat", "/groups/{busy}/sessions/"),
+    ("attendance", "tess", "/groups/{busy}/sessions/{past_session}/attendance/"),
     ("room-therapist-dark", "tess", "/groups/{busy}/"),
 ]
 

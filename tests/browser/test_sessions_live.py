@@ -140,3 +140,25 @@ def test_a_prompt_is_pinned_and_replies_gather_under_it(room_as, login):
     # The replies are not repeated in the room's main list.
     expect(alex.locator("#messages > li.kind-chat").filter(has_text="My answer 0")).to_have_count(0)
     expect(alex.locator(".thread > li").filter(has_text="My answer 0")).to_have_count(1)
+
+
+def test_the_calendar_feed_link_serves_the_sessions(login):
+    alex = login("alex@demo.test")
+    alex.goto("/")
+    alex.get_by_role("link", name="Add sessions to your calendar").click()
+    address = alex.get_by_label("Your private calendar address").input_value()
+    assert re.fullmatch(r"http://127\.0\.0\.1:\d+/calendar/[\w-]+\.ics", address)
+    expect(alex.get_by_role("link", name="Open in your calendar app")).to_have_attribute(
+        "href", address.replace("http://", "webcal://")
+    )
+    # A calendar app fetches the address with no login: a fresh context, no cookies.
+    calendar_app = alex.context.browser.new_context()
+    try:
+        feed = calendar_app.request.get(address)
+        assert feed.status == 200
+        assert feed.headers["content-type"].startswith("text/calendar")
+        body = feed.text()
+    finally:
+        calendar_app.close()
+    assert "BEGIN:VCALENDAR" in body and body.count("BEGIN:VEVENT") >= 20
+    assert "SUMMARY:Group session" in body and "Evening Recovery" not in body
