@@ -24,6 +24,7 @@ def main(rooms: int, members: int, therapists: int, out: str) -> None:
     from django.utils import timezone
     from django.utils.crypto import get_random_string
 
+    from groupspace.accounts.idle import LAST_ACTIVITY_KEY
     from groupspace.accounts.models import User
     from groupspace.groups.models import IOPGroup, Membership
 
@@ -64,6 +65,8 @@ def main(rooms: int, members: int, therapists: int, out: str) -> None:
                     SESSION_KEY: str(user.pk),
                     BACKEND_SESSION_KEY: backend,
                     HASH_SESSION_KEY: user.get_session_auth_hash(),
+                    # As the room page's load records it just before the socket opens.
+                    LAST_ACTIVITY_KEY: int(now.timestamp()),
                 }
             ),
             expire_date=expires,

@@ -20,7 +20,7 @@ from collections import Counter
 import psycopg
 from redis.asyncio import Redis
 from websockets.asyncio.client import ClientConnection, connect
-from websockets.exceptions import ConnectionClosed, InvalidStatus
+from websockets.exceptions import ConnectionClosed, InvalidHandshake
 
 from .procstats import rss_kib
 from .stats import slope_per_minute
@@ -91,7 +91,8 @@ class SoakMember:
             except ConnectionClosed as closed:
                 code = closed.rcvd.code if closed.rcvd else 1006
                 self.tally.close_codes[str(code)] += 1
-            except (OSError, TimeoutError, InvalidStatus) as error:
+            except (OSError, EOFError, TimeoutError, InvalidHandshake) as error:
+                # Refused or cut mid-handshake (a full listen backlog): try again later.
                 self.tally.close_codes[type(error).__name__] += 1
             self.socket = None
             if self.stopping:
@@ -258,7 +259,12 @@ async def run(config: dict) -> dict:
     for member in members:  # a gentle ramp: connecting is the server's costliest frame
         lives.append(asyncio.create_task(member.live()))
         await asyncio.sleep(1 / config["ramp_per_second"])
-    await asyncio.wait_for(asyncio.gather(*(m.synced.wait() for m in members)), 120)
+    # Daphne opens GroupSpace sockets at a few dozen a second on a busy machine.
+    ready = asyncio.gather(*(m.synced.wait() for m in members))
+    try:
+        await asyncio.wait_for(ready, 120 + len(members) / 10)
+    except TimeoutError:
+        raise SystemExit(f"only {sum(m.synced.is_set() for m in members)} members ready") from None
     progress(f"{len(members)} members online; soaking for {config['seconds']:g} s")
 
     start = time.monotonic()

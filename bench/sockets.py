@@ -9,9 +9,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from websockets.asyncio.client import ClientConnection, connect
-from websockets.exceptions import ConnectionClosed, InvalidStatus
+from websockets.exceptions import ConnectionClosed, InvalidHandshake, InvalidMessage
 
 OPEN_TIMEOUT = 30
+HANDSHAKE_TRIES = 5
 
 
 @dataclass(eq=False)
@@ -92,15 +93,7 @@ class Fleet:
     async def _run(self, member: Member, gate: asyncio.Semaphore) -> None:
         try:
             async with gate:  # held until the hello, so handshakes in flight stay bounded
-                member.socket = await connect(
-                    member.url,
-                    additional_headers=member.headers,
-                    origin=f"http://127.0.0.1:{member.port}",
-                    open_timeout=OPEN_TIMEOUT,
-                    ping_interval=None,  # like a browser: only the server pings
-                    compression=None,  # Daphne does not negotiate permessage-deflate
-                    max_queue=None,  # read everything: the client is never the bottleneck
-                )
+                member.socket = await self._open(member)
                 receiving = asyncio.ensure_future(self._receive(member))
                 if self.wait_for_hello:
                     ready = asyncio.ensure_future(member.ready.wait())
@@ -110,13 +103,34 @@ class Fleet:
                     ready.cancel()
                 else:
                     member.ready.set()
-        except (OSError, TimeoutError, InvalidStatus, ConnectionClosed) as error:
+        except (OSError, EOFError, TimeoutError, InvalidHandshake, ConnectionClosed) as error:
             member.failure = type(error).__name__
             self.close_codes[member.failure] += 1
             return
         if not member.ready.is_set() and member.failure is None:
             member.failure = "no hello"
         await receiving
+
+    @staticmethod
+    async def _open(member: Member) -> ClientConnection:
+        """The handshake, tried again a few times if it is refused or cut (a full listen
+        backlog on a busy machine), as a browser would."""
+        for attempt in range(HANDSHAKE_TRIES):
+            try:
+                return await connect(
+                    member.url,
+                    additional_headers=member.headers,
+                    origin=f"http://127.0.0.1:{member.port}",
+                    open_timeout=OPEN_TIMEOUT,
+                    ping_interval=None,  # like a browser: only the server pings
+                    compression=None,  # Daphne does not negotiate permessage-deflate
+                    max_queue=None,  # read everything: the client is never the bottleneck
+                )
+            except (OSError, EOFError, InvalidMessage):
+                if attempt == HANDSHAKE_TRIES - 1:
+                    raise
+                await asyncio.sleep(0.5 * (attempt + 1))
+        raise AssertionError("unreachable")
 
     async def _receive(self, member: Member) -> None:
         try:
