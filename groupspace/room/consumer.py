@@ -10,7 +10,9 @@ import logging
 import time
 from collections.abc import Awaitable, Callable
 from importlib import import_module
+from typing import TypeVar
 
+from channels.consumer import get_handler_name
 from channels.db import database_sync_to_async
 from channels.exceptions import StopConsumer
 from channels.generic.websocket import AsyncWebsocketConsumer
@@ -20,7 +22,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import DatabaseError
 
-from groupspace.accounts.idle import is_idle_expired, record_activity
+from groupspace.accounts.idle import LAST_ACTIVITY_KEY, is_idle_expired, record_activity
 from groupspace.groups.access import NoAccess
 from groupspace.moderation import actions as moderation
 
@@ -28,12 +30,16 @@ from . import actions, events, frames, presence
 from .errors import RoomError
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 CLOSE_RECONNECT = 4000  # your membership changed: connect again
 CLOSE_NOT_LOGGED_IN = 4401
 CLOSE_NO_ACCESS = 4403
 CLOSE_FLOODING = 4429
 POSTING_FRAMES = {"send", "prompt"}
+# A send counts as activity (it keeps the login from idling out); stored at most this often,
+# since idle limits are 30 minutes and more and each save is a database commit.
+ACTIVITY_SAVE_AFTER_SECONDS = 60
 LAYER_RETRY_FIRST_SECONDS = 0.5
 LAYER_RETRY_MAX_SECONDS = 5
 REJOIN_AFTER_SECONDS = 3600
@@ -119,13 +125,13 @@ class RoomConsumer(AsyncWebsocketConsumer):
             await self.close(code=CLOSE_NOT_LOGGED_IN)
             return
         session = self.scope.get("session")
-        if session is not None and await database_sync_to_async(is_idle_expired)(session, user):
+        slug = self.scope["url_route"]["kwargs"]["slug"]
+        try:
+            member = await database_sync_to_async(_admit)(session, user, slug)
+        except IdleLogin:
             await self.accept()
             await self.close(code=CLOSE_NOT_LOGGED_IN)  # logged off for inactivity
             return
-        slug = self.scope["url_route"]["kwargs"]["slug"]
-        try:
-            member = await database_sync_to_async(actions.access_member)(user, slug)
         except NoAccess:
             await self.accept()
             await self.close(code=CLOSE_NO_ACCESS)
@@ -144,9 +150,7 @@ class RoomConsumer(AsyncWebsocketConsumer):
         await self.join_audiences()
         self.member = member
         try:
-            _, hello = await database_sync_to_async(presence.open_connection)(
-                user, slug, self.channel_name
-            )
+            _, hello = await self.act(presence.open_connection, user, slug, self.channel_name)
         except (NoAccess, presence.TooManySockets) as refusal:
             self.member = None  # nothing registered: nothing to clean up on disconnect
             await self.accept()
@@ -165,7 +169,7 @@ class RoomConsumer(AsyncWebsocketConsumer):
         if self.member is None:
             return
         try:
-            await database_sync_to_async(presence.close_connection)(self.member, self.channel_name)
+            await self.act(presence.close_connection, self.member, self.channel_name)
         except DatabaseError:
             log.warning("could not record a closed socket; it expires by itself", exc_info=True)
 
@@ -211,46 +215,50 @@ class RoomConsumer(AsyncWebsocketConsumer):
     async def send_frame(self, frame: dict) -> None:
         await self.send(text_data=json.dumps(frame, separators=(",", ":")))
 
+    async def act(self, action: Callable[..., T], *args) -> T:
+        """Run a room action in the ORM thread; the channel-layer events it sends go out from
+        this event loop, in order, while the thread moves on (events.run_deferring)."""
+        loop = asyncio.get_running_loop()
+        return await database_sync_to_async(events.run_deferring)(loop, action, *args)
+
     # --- client frames -------------------------------------------------------------------
 
     async def on_send(self, frame: dict) -> None:
         client_id = frames.uuid_field(frame, "client_id")
         body = frames.text_field(frame, "body")
         reply_to = frames.id_field(frame, "reply_to", optional=True)
-        message = await database_sync_to_async(actions.send_chat)(
-            self.member, client_id, body, reply_to
+        message = await self.act(
+            _send_chat, self.member, client_id, body, reply_to, self.session_to_touch()
         )
         await self.send_frame({"type": "ack", "client_id": str(client_id), "message": message})
-        await self.count_as_activity()
 
-    async def count_as_activity(self) -> None:
-        """Writing in the room is activity: it keeps the login from idling out."""
+    def session_to_touch(self):
+        """This socket's login session if its recorded activity is over a minute old."""
         session = self.scope.get("session")
-        if session is not None and session.session_key:
-            record_activity(session)
-            await database_sync_to_async(session.save)()
+        if session is None or not session.session_key:
+            return None
+        last = session.get(LAST_ACTIVITY_KEY) or 0
+        return session if time.time() - last > ACTIVITY_SAVE_AFTER_SECONDS else None
 
     async def on_history(self, frame: dict) -> None:
         before = frames.id_field(frame, "before", optional=True)
         limit = frames.bounded_int(
             frame, "limit", 1, frames.HISTORY_MAX, default=frames.HISTORY_DEFAULT
         )
-        await self.send_frame(
-            await database_sync_to_async(actions.history)(self.member, before, limit)
-        )
+        await self.send_frame(await self.act(actions.history, self.member, before, limit))
 
     async def on_sync(self, frame: dict) -> None:
         after = frames.id_field(frame, "after")
-        await self.send_frame(await database_sync_to_async(actions.sync)(self.member, after))
+        await self.send_frame(await self.act(actions.sync, self.member, after))
 
     async def on_typing(self, frame: dict) -> None:
-        await database_sync_to_async(actions.announce_typing)(self.member)
+        await self.act(actions.announce_typing, self.member)
 
     async def on_react(self, frame: dict) -> None:
         message_id = frames.id_field(frame, "message_id")
         emoji = frames.text_field(frame, "emoji")
         on = frames.bool_field(frame, "on")
-        await database_sync_to_async(actions.react)(self.member, message_id, emoji, on)
+        await self.act(actions.react, self.member, message_id, emoji, on)
 
     async def on_ping(self, frame: dict) -> None:
         stale = time.monotonic() - self.joined_at > REJOIN_AFTER_SECONDS
@@ -261,7 +269,7 @@ class RoomConsumer(AsyncWebsocketConsumer):
             await self.join_audiences()
         session = self.scope.get("session")
         session_key = session.session_key if session is not None else None
-        pong = await database_sync_to_async(_ping)(self.member, self.channel_name, session_key)
+        pong = await self.act(_ping, self.member, self.channel_name, session_key)
         if pong is None:
             await self.close(code=CLOSE_NOT_LOGGED_IN)  # the login idled out or ended
             return
@@ -269,7 +277,7 @@ class RoomConsumer(AsyncWebsocketConsumer):
 
     async def on_read(self, frame: dict) -> None:
         message_id = frames.id_field(frame, "message_id")
-        await database_sync_to_async(actions.mark_read)(self.member, message_id)
+        await self.act(actions.mark_read, self.member, message_id)
 
     # --- moderation frames (therapists of this group; anyone else gets `forbidden`; any ---
     # --- member may `flag`) ----------------------------------------------------------------
@@ -277,50 +285,77 @@ class RoomConsumer(AsyncWebsocketConsumer):
     async def on_prompt(self, frame: dict) -> None:
         client_id = frames.uuid_field(frame, "client_id")
         body = frames.text_field(frame, "body")
-        message = await database_sync_to_async(moderation.post_prompt)(self.member, client_id, body)
+        message = await self.act(moderation.post_prompt, self.member, client_id, body)
         await self.send_frame({"type": "ack", "client_id": str(client_id), "message": message})
 
     async def on_remove(self, frame: dict) -> None:
         message_id = frames.id_field(frame, "message_id")
         reason = frames.text_field(frame, "reason")
-        await database_sync_to_async(moderation.remove_message)(self.member, message_id, reason)
+        await self.act(moderation.remove_message, self.member, message_id, reason)
 
     async def on_approve(self, frame: dict) -> None:
         message_id = frames.id_field(frame, "message_id")
-        await database_sync_to_async(moderation.approve_message)(self.member, message_id)
+        await self.act(moderation.approve_message, self.member, message_id)
 
     async def on_mute(self, frame: dict) -> None:
         user_id = frames.id_field(frame, "user_id")
         minutes = frames.bounded_int(frame, "minutes", 0, 10080)
-        await database_sync_to_async(moderation.mute_member)(self.member, user_id, minutes)
+        await self.act(moderation.mute_member, self.member, user_id, minutes)
 
     async def on_flag(self, frame: dict) -> None:
         message_id = frames.id_field(frame, "message_id")
         reason = frames.text_field(frame, "reason")
-        await database_sync_to_async(moderation.flag_message)(self.member, message_id, reason)
+        await self.act(moderation.flag_message, self.member, message_id, reason)
         await self.send_frame({"type": "flagged", "message_id": message_id})
 
     async def on_lock(self, frame: dict) -> None:
         locked = frames.bool_field(frame, "locked")
-        await database_sync_to_async(moderation.lock_room)(self.member, locked)
+        await self.act(moderation.lock_room, self.member, locked)
 
     # --- channel-layer events ------------------------------------------------------------
 
     async def dispatch(self, message):
-        # Forwarding a frame touches no database, so skip Channels' per-event
-        # close_old_connections thread hop (STACK-NOTES trap 4): it halves fan-out throughput.
-        if message["type"] == "room.frame":
+        # Channels runs close_old_connections through a thread hop before every event
+        # (STACK-NOTES trap 4): on the one ORM thread every socket shares, that halves fan-out
+        # throughput and queues each frame behind every other socket's database work. Skipped:
+        # this consumer touches the ORM only through database_sync_to_async, which closes old
+        # connections itself, in the thread, around each call.
+        if message["type"] == "room.frame":  # the hot path: a frame to forward
             await self.room_frame(message)
             return
-        await super().dispatch(message)
+        handler = getattr(self, get_handler_name(message), None)
+        if handler is None:
+            raise ValueError(f"No handler for message type {message['type']}")
+        await handler(message)
 
     async def room_frame(self, event: dict) -> None:
         if self.member is None or event.get("skip_user") == self.member.user_id:
             return
-        await self.send_frame(event["frame"])
+        await self.send(text_data=event["text"])  # encoded once, by events.frame_event
 
     async def room_close(self, event: dict) -> None:
         await self.close(code=event["code"])
+
+
+class IdleLogin(Exception):
+    """The socket's login has idled out."""
+
+
+def _admit(session, user, slug: str) -> actions.Member:
+    """The caller as a member of the room at `slug` (one trip to the ORM thread): IdleLogin
+    if their login has idled out, NoAccess if they may not be here."""
+    if session is not None and is_idle_expired(session, user):
+        raise IdleLogin
+    return actions.access_member(user, slug)
+
+
+def _send_chat(member, client_id, body, reply_to, session) -> dict:
+    """Post, then count the post as activity on the login (if `session` is due a save)."""
+    message = actions.send_chat(member, client_id, body, reply_to)
+    if session is not None:
+        record_activity(session)
+        session.save()
+    return message
 
 
 def _ping(member: actions.Member, channel_name: str, session_key: str | None) -> dict | None:

@@ -3,9 +3,8 @@ set), so the limit holds however many sockets and processes the member uses."""
 
 import time
 
-from django.core.cache import cache
-
 from .errors import RoomError
+from .shared_cache import shared_cache
 
 POSTS_PER_WINDOW = 10
 WINDOW_SECONDS = 10
@@ -15,6 +14,7 @@ def check_post_rate(group_id: int, user_id: int) -> None:
     """Count one post; RoomError("rate_limited") past POSTS_PER_WINDOW in the current window."""
     window = int(time.time() // WINDOW_SECONDS)
     key = f"posts:{group_id}:{user_id}:{window}"
+    cache = shared_cache()
     cache.add(key, 0, timeout=WINDOW_SECONDS * 2)
     try:
         count = cache.incr(key)
