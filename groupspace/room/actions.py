@@ -173,7 +173,10 @@ def announce_typing(member: Member) -> None:
 
 
 def pong(member: Member) -> dict:
-    membership = require_member(member)
+    return pong_for(require_member(member))
+
+
+def pong_for(membership: Membership) -> dict:
     return {"type": "pong", "last_message_id": last_visible_message_id(membership)}
 
 

@@ -23,7 +23,7 @@ from django.contrib.auth import get_user_model
 from django.db import DatabaseError
 
 from groupspace.accounts.idle import LAST_ACTIVITY_KEY, is_idle_expired, record_activity
-from groupspace.groups.access import NoAccess
+from groupspace.groups.access import NoAccess, active_membership
 from groupspace.moderation import actions as moderation
 
 from . import actions, events, frames, presence
@@ -360,14 +360,19 @@ def _send_chat(member, client_id, body, reply_to, session) -> dict:
 
 def _ping(member: actions.Member, channel_name: str, session_key: str | None) -> dict | None:
     """Refresh presence and answer; None when the socket's login has idled out or ended
-    (clients ping every 25 s, so such a socket closes within that)."""
+    (clients ping every 25 s, so such a socket closes within that). Every open socket pings:
+    a few queries, each once."""
+    membership = active_membership(member.user_id, member.group_id)
     if session_key is not None:
         store = import_module(settings.SESSION_ENGINE).SessionStore
-        session = store(session_key=session_key)  # fresh: HTTP requests update it
-        if not session.exists(session_key) or is_idle_expired(session, _user(member)):
+        data = store(session_key=session_key).load()  # fresh: HTTP requests update it
+        user = membership.user if membership is not None else _user(member)
+        if not data or is_idle_expired(data, user):  # {}: logged out, deleted or expired
             return None
-    presence.refresh_connection(member, channel_name)
-    return actions.pong(member)
+    if membership is None:
+        raise NoAccess
+    presence.touch_connection(channel_name)
+    return actions.pong_for(membership)
 
 
 def _user(member: actions.Member):

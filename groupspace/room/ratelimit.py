@@ -15,12 +15,10 @@ def check_post_rate(group_id: int, user_id: int) -> None:
     window = int(time.time() // WINDOW_SECONDS)
     key = f"posts:{group_id}:{user_id}:{window}"
     cache = shared_cache()
-    cache.add(key, 0, timeout=WINDOW_SECONDS * 2)
     try:
         count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.add(key, 1, timeout=WINDOW_SECONDS * 2)
-        count = 1
+    except ValueError:  # the window's first post (or its key just expired)
+        count = 1 if cache.add(key, 1, timeout=WINDOW_SECONDS * 2) else cache.incr(key)
     if count > POSTS_PER_WINDOW:
         raise RoomError(
             "rate_limited", f"At most {POSTS_PER_WINDOW} messages in {WINDOW_SECONDS} seconds."
