@@ -17,7 +17,6 @@ from channels.db import database_sync_to_async
 from channels.exceptions import StopConsumer
 from channels.generic.websocket import AsyncWebsocketConsumer
 from channels.layers import get_channel_layer
-from channels.utils import await_many_dispatch
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import DatabaseError
@@ -26,7 +25,7 @@ from groupspace.accounts.idle import LAST_ACTIVITY_KEY, is_idle_expired, record_
 from groupspace.groups.access import NoAccess, active_membership
 from groupspace.moderation import actions as moderation
 
-from . import actions, events, frames, presence
+from . import actions, events, frames, presence, socket_auth
 from .errors import RoomError
 
 log = logging.getLogger(__name__)
@@ -71,6 +70,8 @@ class RoomConsumer(AsyncWebsocketConsumer):
     FLOOD_STRIKES = 20
 
     member: actions.Member | None = None
+    session_key: str | None = None
+    activity_at = 0
     audiences: list[str] = []
     joined_after_failures = 0
     joined_at = 0.0
@@ -84,7 +85,7 @@ class RoomConsumer(AsyncWebsocketConsumer):
         self.channel_name = await self.channel_layer.new_channel()
         self.base_send = send
         try:
-            await await_many_dispatch([receive, self.receive_from_layer], self.dispatch)
+            await _dispatch_until_stopped([receive, self.receive_from_layer], self.dispatch)
         except StopConsumer:
             pass
 
@@ -119,18 +120,16 @@ class RoomConsumer(AsyncWebsocketConsumer):
         return True
 
     async def connect(self):
-        user = self.scope.get("user")
-        if user is None or not user.is_authenticated:
-            await self.accept()
-            await self.close(code=CLOSE_NOT_LOGGED_IN)
-            return
-        session = self.scope.get("session")
+        # The login is resolved here rather than by middleware: a socket keeps only its
+        # session's key and last activity, not the session, the user and copies of the scope
+        # for its whole life (socket_auth).
+        session_key = socket_auth.session_key_from(self.scope.get("headers", ()))
         slug = self.scope["url_route"]["kwargs"]["slug"]
         try:
-            member = await database_sync_to_async(_admit)(session, user, slug)
-        except IdleLogin:
+            user, session, member = await database_sync_to_async(_admit)(session_key, slug)
+        except NotLoggedIn:  # no login, or it has idled out
             await self.accept()
-            await self.close(code=CLOSE_NOT_LOGGED_IN)  # logged off for inactivity
+            await self.close(code=CLOSE_NOT_LOGGED_IN)
             return
         except NoAccess:
             await self.accept()
@@ -143,10 +142,11 @@ class RoomConsumer(AsyncWebsocketConsumer):
         # missed: anything that arrives twice is de-duplicated by id on the client. Without the
         # layer the socket still works: posts are stored and clients `sync`.
         self.audiences = events.socket_groups(member.group_id, member.user_id, member.role)
-        session = self.scope.get("session")
-        if session is not None and session.session_key:
+        self.session_key = session.session_key
+        self.activity_at = session.get(LAST_ACTIVITY_KEY) or 0
+        if self.session_key:
             # Logging out closes this socket at once, on whichever process holds it.
-            self.audiences.append(events.session_group(session.session_key))
+            self.audiences.append(events.session_group(self.session_key))
         await self.join_audiences()
         self.member = member
         try:
@@ -227,18 +227,12 @@ class RoomConsumer(AsyncWebsocketConsumer):
         client_id = frames.uuid_field(frame, "client_id")
         body = frames.text_field(frame, "body")
         reply_to = frames.id_field(frame, "reply_to", optional=True)
-        message = await self.act(
-            _send_chat, self.member, client_id, body, reply_to, self.session_to_touch()
-        )
+        due = time.time() - self.activity_at > ACTIVITY_SAVE_AFTER_SECONDS
+        touch = self.session_key if due else None
+        message = await self.act(_send_chat, self.member, client_id, body, reply_to, touch)
+        if touch is not None:
+            self.activity_at = int(time.time())
         await self.send_frame({"type": "ack", "client_id": str(client_id), "message": message})
-
-    def session_to_touch(self):
-        """This socket's login session if its recorded activity is over a minute old."""
-        session = self.scope.get("session")
-        if session is None or not session.session_key:
-            return None
-        last = session.get(LAST_ACTIVITY_KEY) or 0
-        return session if time.time() - last > ACTIVITY_SAVE_AFTER_SECONDS else None
 
     async def on_history(self, frame: dict) -> None:
         before = frames.id_field(frame, "before", optional=True)
@@ -267,9 +261,7 @@ class RoomConsumer(AsyncWebsocketConsumer):
             # outlives the layer's group_expiry; and when another socket in this process saw
             # the layer fail since this one joined (a restarted Redis forgets groups).
             await self.join_audiences()
-        session = self.scope.get("session")
-        session_key = session.session_key if session is not None else None
-        pong = await self.act(_ping, self.member, self.channel_name, session_key)
+        pong = await self.act(_ping, self.member, self.channel_name, self.session_key)
         if pong is None:
             await self.close(code=CLOSE_NOT_LOGGED_IN)  # the login idled out or ended
             return
@@ -337,24 +329,50 @@ class RoomConsumer(AsyncWebsocketConsumer):
         await self.close(code=event["code"])
 
 
-class IdleLogin(Exception):
-    """The socket's login has idled out."""
+class NotLoggedIn(Exception):
+    """No valid login on the socket, or it has idled out."""
 
 
-def _admit(session, user, slug: str) -> actions.Member:
-    """The caller as a member of the room at `slug` (one trip to the ORM thread): IdleLogin
-    if their login has idled out, NoAccess if they may not be here."""
-    if session is not None and is_idle_expired(session, user):
-        raise IdleLogin
-    return actions.access_member(user, slug)
+async def _dispatch_until_stopped(receivers, dispatch) -> None:
+    """Channels' await_many_dispatch, without holding on to the last event between events:
+    an idle socket keeps nothing but its state."""
+    tasks = [asyncio.ensure_future(receiver()) for receiver in receivers]
+    try:
+        while True:
+            await asyncio.wait(tasks, return_when=asyncio.FIRST_COMPLETED)
+            for i, receiver in enumerate(receivers):
+                if tasks[i].done():
+                    event = tasks[i].result()
+                    await dispatch(event)
+                    event = None
+                    tasks[i] = asyncio.ensure_future(receiver())
+    finally:
+        for task in tasks:
+            task.cancel()
+            try:
+                await task
+            except asyncio.CancelledError:
+                pass
 
 
-def _send_chat(member, client_id, body, reply_to, session) -> dict:
-    """Post, then count the post as activity on the login (if `session` is due a save)."""
+def _admit(session_key: str | None, slug: str):
+    """(user, session, member) for a socket to the room at `slug`, in one trip to the ORM
+    thread: NotLoggedIn without a valid login or once it has idled out, NoAccess if the
+    person may not be here."""
+    session, user = socket_auth.login(session_key)
+    if not user.is_authenticated or is_idle_expired(session, user):
+        raise NotLoggedIn
+    return user, session, actions.access_member(user, slug)
+
+
+def _send_chat(member, client_id, body, reply_to, session_key: str | None) -> dict:
+    """Post, then count the post as activity on the login (when `session_key` is given)."""
     message = actions.send_chat(member, client_id, body, reply_to)
-    if session is not None:
-        record_activity(session)
-        session.save()
+    if session_key is not None:
+        store = import_module(settings.SESSION_ENGINE).SessionStore(session_key)
+        if store.load():  # fresh, so what HTTP requests stored is kept; gone: nothing to do
+            record_activity(store)
+            store.save()
     return message
 
 
