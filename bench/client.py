@@ -16,13 +16,27 @@ import time
 from .idle import Pings, hold
 from .load import Load
 from .sockets import Fleet, Member, members_from
-from .watch import Watched
+from .watch import Watched, cpu_used
 
 SETTLE_SECONDS = 2
+QUIET_CPU = 0.1  # seconds of server CPU per second
 
 
 def progress(text: str) -> None:
     print(f"  [{time.strftime('%H:%M:%S')}] {text}", file=sys.stderr, flush=True)
+
+
+async def settle(watched: Watched, longest: float = 30) -> None:
+    """Wait until the servers are done with the connect storm (presence broadcasts, joins):
+    under QUIET_CPU of a core over a second, or `longest` seconds. Traffic measures the
+    steady state, not the tail of connecting."""
+    deadline = time.monotonic() + longest
+    await asyncio.sleep(SETTLE_SECONDS)
+    while time.monotonic() < deadline:
+        meters = watched.start()
+        await asyncio.sleep(1)
+        if cpu_used(meters)["server"] < QUIET_CPU:
+            return
 
 
 async def connect_everyone(fleet: Fleet, watched: Watched, config: dict) -> dict:
@@ -33,7 +47,7 @@ async def connect_everyone(fleet: Fleet, watched: Watched, config: dict) -> dict
     await asyncio.sleep(SETTLE_SECONDS)
     rss_before = watched.server_rss_kib()
     seconds = await fleet.connect(rest, config["in_flight"], config["connect_timeout"])
-    await asyncio.sleep(SETTLE_SECONDS)
+    await settle(watched)
     rss_after = watched.server_rss_kib()
     connected = fleet.open_count()
     failures = len(fleet.members) - connected
