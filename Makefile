@@ -89,9 +89,16 @@ screenshots: install-dev browser test-tools
 sizes:
 	$(PYTHON) scripts/asset_sizes.py --check --readme
 
-# The load benchmark against a bare Channels baseline (PostgreSQL and Redis on this machine).
+# The load benchmark: GroupSpace against a bare Channels baseline in the same run, on this
+# machine's PostgreSQL and a Redis of the run's own (bench/README.md). A few minutes by default;
+# knobs as BENCH_* variables or flags, e.g. `make bench BENCH_ARGS="--mode max --layer both"`.
 bench: install-dev
-	$(BIN)/python -m bench.run
+	$(BIN)/python -m bench.run $(BENCH_ARGS)
+
+# Not in CI: 10 minutes of steady traffic and reconnect churn; memory growth and any loss.
+.PHONY: soak
+soak: install-dev
+	$(BIN)/python -m bench.soak $(SOAK_ARGS)
 
 install: $(BIN)/.installed
 install-dev: $(BIN)/.installed-dev

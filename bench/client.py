@@ -1,154 +1,123 @@
-"""The load client: connect every member, send at a fixed rate, measure every delivery.
+"""The load client, a process of its own: `python -m bench.client CONFIG.json`.
 
-Run as `python -m bench.client CONFIG.json` (written by bench.run); prints one JSON result.
-Each body carries its send time; latency = receive time - send time (same machine clock).
+Connects every member (spread over the server processes), measures server memory per
+connection, then runs the modes the config names in turn and prints one JSON result on stdout:
+- `fixed`: one phase at a fixed rate;
+- `max`: the highest rate with p99 within the limit and nothing lost (bounded search);
+- `idle`: hold every socket open, optionally pinging like the browser client.
+Progress goes to stderr. Everything runs against 127.0.0.1 only.
 """
 
 import asyncio
 import json
-import statistics
 import sys
 import time
-import uuid
 
-from websockets.asyncio.client import connect
-from websockets.exceptions import InvalidHandshake
+from .idle import Pings, hold
+from .load import Load
+from .sockets import Fleet, Member, members_from
+from .watch import Watched, cpu_used
 
-
-class Member:
-    def __init__(self, url: str, cookie: str | None, origin: str):
-        self.url, self.cookie, self.origin = url, cookie, origin
-        self.socket = None
-        self.ready = asyncio.Event()
+SETTLE_SECONDS = 2
+QUIET_CPU = 0.1  # seconds of server CPU per second
 
 
-async def run(config: dict) -> dict:
-    kind = config["kind"]  # "groupspace" or "baseline"
-    members, rooms = [], {}
-    for index, (slug, cookies) in enumerate(config["rooms"].items()):
-        port = config["ports"][index % len(config["ports"])]
-        origin = f"http://127.0.0.1:{port}"
-        rooms[slug] = []
-        for cookie in cookies:
-            member = Member(f"ws://127.0.0.1:{port}/ws/groups/{slug}/", cookie, origin)
-            rooms[slug].append(member)
-            members.append(member)
+def progress(text: str) -> None:
+    print(f"  [{time.strftime('%H:%M:%S')}] {text}", file=sys.stderr, flush=True)
 
-    latencies: list[float] = []
-    seen: dict[int, set[str]] = {}
-    duplicates = 0
-    errors = 0
-    acked = 0
 
-    opening = asyncio.Semaphore(50)  # a thousand handshakes at once overflow the listen backlog
+async def settle(watched: Watched, longest: float = 30) -> None:
+    """Wait until the servers are done with the connect storm (presence broadcasts, joins):
+    under QUIET_CPU of a core over a second, or `longest` seconds. Traffic measures the
+    steady state, not the tail of connecting."""
+    deadline = time.monotonic() + longest
+    await asyncio.sleep(SETTLE_SECONDS)
+    while time.monotonic() < deadline:
+        meters = watched.start()
+        await asyncio.sleep(1)
+        if cpu_used(meters)["server"] < QUIET_CPU:
+            return
 
-    async def open_socket(member: Member):
-        headers = {"Cookie": f"sessionid={member.cookie}"} if kind == "groupspace" else {}
-        for attempt in range(10):
-            try:
-                async with opening:
-                    return await connect(
-                        member.url,
-                        additional_headers=headers,
-                        origin=member.origin,
-                        max_queue=None,
-                    )
-            except (OSError, EOFError, InvalidHandshake):
-                await asyncio.sleep(0.2 * (attempt + 1))
-        raise RuntimeError("could not connect")
 
-    async def listen(member: Member, number: int) -> None:
-        nonlocal duplicates, errors, acked
-        async with await open_socket(member) as socket:
-            member.socket = socket
-            if kind == "baseline":
-                member.ready.set()
-            keys = seen.setdefault(number, set())
-            async for text in socket:
-                now = time.time()
-                frame = json.loads(text)
-                if kind == "groupspace":
-                    if frame["type"] == "hello":
-                        member.ready.set()
-                        continue
-                    if frame["type"] == "ack":
-                        acked += 1
-                        continue
-                    if frame["type"] == "error":
-                        errors += 1
-                        continue
-                    if frame["type"] != "message":
-                        continue
-                    body = frame["message"]["body"]
-                else:
-                    body = frame["body"]
-                sent_at, key = body.split(" ", 1)
-                if key in keys:
-                    duplicates += 1
-                    continue
-                keys.add(key)
-                latencies.append(now - float(sent_at))
-
-    tasks = [asyncio.create_task(listen(m, n)) for n, m in enumerate(members)]
-    connect_started = time.monotonic()
-    await asyncio.wait_for(asyncio.gather(*(m.ready.wait() for m in members)), 120)
-    connect_seconds = time.monotonic() - connect_started
-    print(json.dumps({"connected": len(members)}), file=sys.stderr, flush=True)
-    await asyncio.sleep(float(config.get("settle", 1)))
-
-    rate, duration = config["rate"], config["duration"]
-    slugs = list(rooms)
-    sent = 0
-    start = time.monotonic()
-    while (elapsed := time.monotonic() - start) < duration:
-        due = int(elapsed * rate)
-        while sent < due:
-            room = rooms[slugs[sent % len(slugs)]]
-            sender = room[(sent // len(slugs)) % len(room)]
-            body = f"{time.time():.6f} {uuid.uuid4().hex}"
-            if kind == "groupspace":
-                frame = {
-                    "type": "send",
-                    "client_id": str(uuid.uuid4()),
-                    "body": body,
-                    "reply_to": None,
-                }
-            else:
-                frame = {"body": body}
-            await sender.socket.send(json.dumps(frame))
-            sent += 1
-        await asyncio.sleep(0.002)
-    await asyncio.sleep(float(config.get("drain", 3)))
-    for task in tasks:
-        task.cancel()
-    await asyncio.gather(*tasks, return_exceptions=True)
-
-    members_per_room = len(next(iter(rooms.values())))
-    expected = sent * members_per_room
-    ordered = sorted(latencies)
-
-    def pct(p: float) -> float:
-        return ordered[min(len(ordered) - 1, int(p * len(ordered)))] * 1000 if ordered else 0.0
-
+async def connect_everyone(fleet: Fleet, watched: Watched, config: dict) -> dict:
+    """Connect the first member alone (the server's one-off start-up allocations), then the
+    rest; memory per connection is the growth over the rest, divided by their number."""
+    first, rest = fleet.members[:1], fleet.members[1:]
+    await fleet.connect(first, 1, config["connect_timeout"])
+    await asyncio.sleep(SETTLE_SECONDS)
+    rss_before = watched.server_rss_kib()
+    seconds = await fleet.connect(rest, config["in_flight"], config["connect_timeout"])
+    await settle(watched)
+    rss_after = watched.server_rss_kib()
+    connected = fleet.open_count()
+    failures = len(fleet.members) - connected
+    progress(f"{connected} of {len(fleet.members)} sockets open in {seconds:.1f} s")
     return {
-        "kind": kind,
-        "connections": len(members),
-        "connect_seconds": round(connect_seconds, 2),
-        "sent": sent,
-        "acked": acked,
-        "errors": errors,
-        "expected": expected,
-        "delivered": len(latencies),
-        "lost": expected - len(latencies),
-        "duplicates": duplicates,
-        "deliveries_per_second": round(len(latencies) / duration, 1),
-        "p50_ms": round(pct(0.50), 1),
-        "p95_ms": round(pct(0.95), 1),
-        "p99_ms": round(pct(0.99), 1),
-        "mean_ms": round(statistics.fmean(ordered) * 1000, 1) if ordered else 0.0,
+        "connections": len(fleet.members),
+        "connected": connected,
+        "connect_failures": failures,
+        "close_codes": {str(code): n for code, n in fleet.close_codes.items()},
+        "connect_seconds": round(seconds, 1),
+        "connects_per_second": round(len(rest) / seconds, 1) if seconds else 0.0,
+        "server_rss_kib_before": rss_before,
+        "server_rss_kib_connected": rss_after,
+        "server_kib_per_connection": round((rss_after - rss_before) / max(1, len(rest)), 1),
     }
 
 
-if __name__ == "__main__":
+async def run(config: dict) -> dict:
+    groupspace = config["target"] == "groupspace"
+    watched = Watched(**config["watch"])
+    members = members_from(config["rooms"], config["ports"], login=groupspace)
+    load = Load(members, groupspace)
+    pings = Pings()
+
+    def on_frame(member: Member, frame: dict, now: float) -> None:
+        load.on_frame(member, frame, now)
+        pings.on_frame(member, frame, now)
+
+    fleet = Fleet(members, on_frame, wait_for_hello=groupspace)
+    result: dict = {"target": config["target"], "modes": config["modes"]}
+    try:
+        result |= await connect_everyone(fleet, watched, config)
+        if config["modes"] != ["idle"] and result["connect_failures"]:
+            raise SystemExit(f"{result['connect_failures']} sockets failed to connect: {result}")
+        for mode in config["modes"]:
+            result[mode] = await run_mode(mode, config, fleet, load, pings, watched, groupspace)
+    finally:
+        await fleet.close()
+    return result
+
+
+async def run_mode(
+    mode: str, config: dict, fleet: Fleet, load: Load, pings: Pings, watched: Watched, gs: bool
+) -> dict:
+    if mode == "fixed":
+        progress(f"sending {config['rate']:g} messages/s for {config['seconds']:g} s")
+        return await load.run_phase(config["rate"], config["seconds"], config["drain"], watched)
+    if mode == "max":
+        await load.quiet(30)  # an earlier phase's backlog must not count against the search
+        progress(f"searching the highest sustained rate (at most {config['budget']:g} s)")
+        return await load.search_max(
+            watched,
+            config["start_rate"],
+            config["step_seconds"],
+            config["drain"],
+            config["budget"],
+            config["p99_limit_ms"],
+        )
+    ping = gs and config["idle_ping"]
+    progress(f"holding {fleet.open_count()} sockets for {config['hold']:g} s")
+    if ping:
+        progress("then one app ping per socket within 25 s, like browsers")
+    return await hold(fleet, watched, config["hold"], ping, pings)
+
+
+def main() -> None:
     with open(sys.argv[1]) as handle:
-        print(json.dumps(asyncio.run(run(json.load(handle)))))
+        config = json.load(handle)
+    print(json.dumps(asyncio.run(run(config))), flush=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,208 +1,227 @@
-"""`make bench`: GroupSpace against a bare Channels baseline, same server, layer and load.
+"""`make bench`: GroupSpace against a bare Channels baseline, in the same run, on the same
+Daphne, Redis layer, load client and rate. `python -m bench.run --help` lists the knobs.
 
-Environment (defaults fit this shared 2-core machine in a few minutes):
-BENCH_ROOMS=100 BENCH_MEMBERS=12 BENCH_RATE=50 (messages/s in all) BENCH_SECONDS=20
-BENCH_PROCESSES=1 (Daphne processes for GroupSpace; the baseline uses the same number)
-BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/groupspace_bench (dropped and recreated)
-BENCH_REDIS_URL=redis://127.0.0.1:6379/0 (keys under a prefix of this run's own)
-Everything runs on 127.0.0.1; every process started here is stopped here.
+1. A fresh PostgreSQL database (gs_bench) with R rooms x M logged-in members.
+2. A Redis of the run's own (unless --redis-url), N Daphne processes per target.
+3. A separate client process connects every member and sends; see bench/client.py.
+4. One table per mode and layer, with GroupSpace's figures as ratios to the baseline's.
+Every process started here is stopped here, by pid; traffic stays on 127.0.0.1.
 """
 
+import argparse
 import json
+import math
 import os
-import signal
+import platform
+import resource
 import subprocess
 import sys
 import tempfile
-from pathlib import Path
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from importlib.metadata import version
 
 import psycopg
 
-from tests.ports import free_port, wait_until_listening
+from . import config, report
+from .prepare import database_name, prepare
+from .servers import LOGS, ROOT, Daphnes, own_redis
 
-ROOT = Path(__file__).resolve().parents[1]
-CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
-
-
-def setting(name: str, default: str) -> str:
-    return os.environ.get(name, default)
-
-
-def recreate_database(url: str) -> None:
-    base, name = url.rsplit("/", 1)
-    with psycopg.connect(base + "/postgres", autocommit=True) as connection:
-        connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        connection.execute(f'CREATE DATABASE "{name}"')
+APPS = {
+    "groupspace": "groupspace.asgi:application",
+    "baseline": "bench.baseline.asgi:application",
+}
 
 
-def manage(env: dict, *args: str) -> None:
-    subprocess.run(
-        [sys.executable, "manage.py", *args],
-        cwd=ROOT,
-        env=env,
-        check=True,
-        stdout=subprocess.DEVNULL,
-    )
-
-
-def start_daphnes(count: int, env: dict, app: str) -> list[tuple[subprocess.Popen, int]]:
-    servers = []
-    for _ in range(count):
-        port = free_port()
-        process = subprocess.Popen(
-            [sys.executable, "-m", "daphne", "-b", "127.0.0.1", "-p", str(port), app],
-            cwd=ROOT,
-            env=env,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        if not wait_until_listening(port, 60):
-            process.kill()
-            raise RuntimeError("daphne did not start")
-        servers.append((process, port))
-    return servers
-
-
-def stop(servers) -> None:
-    for process, _ in servers:
-        process.send_signal(signal.SIGTERM)
-    for process, _ in servers:
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-
-
-def rss_kib(pid: int) -> int:
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
-            return int(line.split()[1])
-    return 0
-
-
-def cpu_seconds(pid: int) -> float:
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / CLOCK_TICKS  # utime + stime
-
-
-def measure(kind: str, servers, rooms: dict, rate: float, seconds: float) -> dict:
-    """Run the load client against `servers`; add server memory and CPU to its result."""
-    pids = [process.pid for process, _ in servers]
-    config = {
-        "kind": kind,
-        "rooms": rooms,
-        "ports": [port for _, port in servers],
-        "rate": rate,
-        "duration": seconds,
-    }
-    with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as handle:
-        json.dump(config, handle)
-    rss_before = sum(rss_kib(pid) for pid in pids)
-    client = subprocess.Popen(
-        [sys.executable, "-m", "bench.client", handle.name],
-        cwd=ROOT,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    client.stderr.readline()  # {"connected": n}: the send phase starts now
-    rss_connected = sum(rss_kib(pid) for pid in pids)
-    cpu_before = sum(cpu_seconds(pid) for pid in pids)
-    out, err = client.communicate(timeout=seconds + 300)
-    cpu_used = sum(cpu_seconds(pid) for pid in pids) - cpu_before
-    if client.returncode != 0:
-        raise RuntimeError(f"load client failed: {err[-2000:]}")
-    result = json.loads(out.strip().splitlines()[-1])
-    result["server_kib_per_connection"] = round(
-        (rss_connected - rss_before) / max(1, result["connections"]), 1
-    )
-    result["server_cpu_us_per_delivery"] = round(cpu_used * 1e6 / max(1, result["delivered"]), 1)
-    return result
-
-
-def main() -> None:
-    rooms_count = int(setting("BENCH_ROOMS", "100"))
-    members = int(setting("BENCH_MEMBERS", "12"))
-    rate = float(setting("BENCH_RATE", "50"))
-    seconds = float(setting("BENCH_SECONDS", "20"))
-    processes = int(setting("BENCH_PROCESSES", "1"))
-    database_url = setting(
-        "BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/groupspace_bench"
-    )
-    redis_url = setting("BENCH_REDIS_URL", "redis://127.0.0.1:6379/0")
-    prefix = f"bench-{os.getpid()}"
-    env = {
+def server_env(args: argparse.Namespace, redis_url: str, target: str, layer: str) -> dict[str, str]:
+    """What a Daphne (or manage.py) of this run sees: production-like settings on loopback."""
+    if target == "baseline":
+        settings = "bench.baseline.settings"
+    else:
+        settings = "groupspace.settings" if layer == "redis" else "bench.app_settings"
+    return {
         **os.environ,
-        "DATABASE_URL": database_url,
+        "DJANGO_SETTINGS_MODULE": settings,
+        "DATABASE_URL": args.database_url,
         "REDIS_URL": redis_url,
-        "CHANNEL_LAYER_PREFIX": prefix,
+        "CHANNEL_LAYER_PREFIX": f"gs-bench-{os.getpid()}-{target}-{layer}",
+        "BENCH_LAYER": layer,
         "DEBUG": "0",
-        "SECRET_KEY": "bench-" + "x" * 50,
+        "SECRET_KEY": "bench-only-" + "k" * 50,  # a throwaway key for loopback processes
         "ALLOWED_HOSTS": "127.0.0.1",
-        "SECURE_SSL_REDIRECT": "0",
+        "SECURE_SSL_REDIRECT": "0",  # plain ws:// on loopback
         "LOG_LEVEL": "WARNING",
     }
 
-    print(f"Preparing {rooms_count} rooms x {members} members...", file=sys.stderr)
-    recreate_database(database_url)
-    manage(env, "migrate", "--noinput")
-    with tempfile.NamedTemporaryFile(suffix=".json", delete=False) as handle:
-        subprocess.run(
-            [sys.executable, "-m", "bench.setup_data", str(rooms_count), str(members), handle.name],
-            cwd=ROOT,
-            env=env,
-            check=True,
-        )
-        rooms = json.loads(Path(handle.name).read_text())["rooms"]
 
-    results = {}
-    for kind, app, extra in (
-        ("groupspace", "groupspace.asgi:application", {}),
-        (
-            "baseline",
-            "bench.baseline.asgi:application",
-            {
-                "DJANGO_SETTINGS_MODULE": "bench.baseline.settings",
-                "CHANNEL_LAYER_PREFIX": prefix + "-baseline",
+@contextmanager
+def redis_for(args: argparse.Namespace) -> Iterator[tuple[str, int | None]]:
+    if args.redis_url:
+        yield args.redis_url, None
+    else:
+        with own_redis() as (url, pid):
+            yield url, pid
+
+
+def forget_presence(database_url: str) -> None:
+    """Sockets of an earlier target's run are gone: clear their presence rows."""
+    with psycopg.connect(database_url, autocommit=True) as connection:
+        connection.execute("DELETE FROM room_roomconnection")
+
+
+def measure(
+    args: argparse.Namespace,
+    modes: list[str],
+    target: str,
+    layer: str,
+    rooms: dict[str, list[str]],
+    redis_url: str,
+    redis_pid: int | None,
+) -> dict:
+    """Start the target's servers, connect everyone once, run `modes` in turn, stop them."""
+    env = server_env(args, redis_url, target, layer)
+    if target == "groupspace":
+        forget_presence(args.database_url)
+    processes = 1 if modes == ["idle"] else args.processes  # idle: what one process holds
+    sockets = sum(len(cookies) for cookies in rooms.values())
+    # GroupSpace opens about 40 sockets a second on one process here: allow for it.
+    connect_timeout = args.connect_timeout or 60 + sockets / 20
+    with Daphnes(processes, APPS[target], env, f"{target}-{layer}-{'-'.join(modes)}") as servers:
+        print(f"  Daphne pids {servers.pids} on ports {servers.ports}", flush=True)
+        client_config = {
+            "modes": modes,
+            "target": target,
+            "rooms": rooms,
+            "ports": servers.ports,
+            "watch": {
+                "servers": servers.pids,
+                "redis": redis_pid,
+                "database": database_name(args.database_url) if target == "groupspace" else None,
             },
-        ),
-    ):
-        print(f"Measuring {kind}...", file=sys.stderr)
-        servers = start_daphnes(processes, {**env, **extra}, app)
+            "rate": args.rate,
+            "seconds": args.seconds,
+            "drain": args.drain,
+            "start_rate": args.start_rate,
+            "step_seconds": args.step_seconds,
+            "budget": args.budget,
+            "p99_limit_ms": args.p99_limit_ms,
+            "hold": args.hold,
+            "idle_ping": bool(args.idle_ping),
+            "in_flight": args.in_flight,
+            "connect_timeout": connect_timeout,
+        }
+        work = {"fixed": args.seconds + args.drain, "max": args.budget + 60, "idle": args.hold + 40}
+        seconds_of_work = sum(work[mode] for mode in modes)
+        with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as handle:
+            json.dump(client_config, handle)
         try:
-            results[kind] = measure(kind, servers, rooms, rate, seconds)
+            finished = subprocess.run(
+                [sys.executable, "-m", "bench.client", handle.name],
+                cwd=ROOT,
+                stdout=subprocess.PIPE,
+                text=True,
+                timeout=connect_timeout + seconds_of_work + 120,
+                check=True,
+            )
         finally:
-            stop(servers)
-    print(report(results, rooms_count, members, rate, seconds, processes))
+            os.unlink(handle.name)
+    return json.loads(finished.stdout.strip().splitlines()[-1])
 
 
-def report(
-    results: dict, rooms: int, members: int, rate: float, seconds: float, processes: int
-) -> str:
-    ours, base = results["groupspace"], results["baseline"]
-    rows = [
-        ("deliveries per second", "deliveries_per_second"),
-        ("latency p50 (ms)", "p50_ms"),
-        ("latency p95 (ms)", "p95_ms"),
-        ("latency p99 (ms)", "p99_ms"),
-        ("lost deliveries", "lost"),
-        ("duplicated deliveries", "duplicates"),
-        ("refused sends (errors)", "errors"),
-        ("server memory per connection (KiB)", "server_kib_per_connection"),
-        ("server CPU per delivery (us)", "server_cpu_us_per_delivery"),
-        ("seconds to connect everyone", "connect_seconds"),
-    ]
-    lines = [
-        f"{rooms} rooms x {members} members, {rate:g} messages/s for {seconds:g} s, "
-        f"{processes} Daphne process(es), RedisChannelLayer",
-        "",
-        "| measure | GroupSpace | bare baseline | ratio |",
-        "|---|---|---|---|",
-    ]
-    for label, key in rows:
-        ratio = f"{ours[key] / base[key]:.2f}" if base[key] else "-"
-        lines.append(f"| {label} | {ours[key]} | {base[key]} | {ratio} |")
-    return "\n".join(lines)
+def machine() -> str:
+    packages = ", ".join(
+        f"{name} {version(name)}"
+        for name in ("django", "channels", "channels-redis", "daphne", "redis", "websockets")
+    )
+    redis_server = subprocess.run(
+        ["redis-server", "--version"], capture_output=True, text=True, check=False
+    ).stdout.split()[2:3]
+    load = ", ".join(f"{x:.2f}" for x in os.getloadavg())
+    return (
+        f"{os.cpu_count()} CPUs (shared by servers, Redis, PostgreSQL and the load client), "
+        f"load average {load} at start; Python {platform.python_version()}, {packages}, "
+        f"redis-server {''.join(redis_server).removeprefix('v=')}"
+    )
+
+
+def idle_sockets(args: argparse.Namespace) -> int:
+    """As many as asked, within this machine's open-file limit (client and server each hold
+    one descriptor per socket, plus their own)."""
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    if soft < hard:
+        resource.setrlimit(resource.RLIMIT_NOFILE, (hard, hard))  # inherited by the children
+        soft = hard
+    allowed = soft - 500
+    if args.idle_sockets > allowed:
+        print(f"Open-file limit {soft}: holding {allowed} sockets, not {args.idle_sockets}.")
+    return min(args.idle_sockets, allowed)
+
+
+def sessions(modes: list[str]) -> list[list[str]]:
+    """Fixed rate and the rate search share one set of servers and sockets; idle sockets need
+    a population of their own."""
+    load = [mode for mode in modes if mode != "idle"]
+    return ([load] if load else []) + ([["idle"]] if "idle" in modes else [])
+
+
+def main() -> None:
+    args = config.parse()
+    layers = ["redis", "pubsub"] if args.layer == "both" else [args.layer]
+    targets = [t.strip() for t in args.targets.split(",") if t.strip()]
+    started = time.monotonic()
+    print(f"Machine: {machine()}", flush=True)
+    results: dict[str, dict] = {}
+    sections: list[str] = []
+    with redis_for(args) as (redis_url, redis_pid):
+        prepare_env = server_env(args, redis_url, "groupspace", "redis")
+        prepared: tuple[int, int] | None = None
+        for modes in sessions(args.modes):
+            room_count = args.rooms
+            if modes == ["idle"]:
+                room_count = math.ceil(idle_sockets(args) / args.members)
+            if prepared != (room_count, args.members):
+                print(f"Preparing {room_count} rooms x {args.members} members...", flush=True)
+                rooms = prepare(prepare_env, room_count, args.members, args.therapists)
+                prepared = (room_count, args.members)
+            for layer in layers:
+                by_target = {}
+                for target in targets:
+                    print(f"Measuring {target} ({', '.join(modes)}; {layer} layer)...", flush=True)
+                    by_target[target] = measure(
+                        args, modes, target, layer, rooms, redis_url, redis_pid
+                    )
+                    results[f"{'+'.join(modes)}/{layer}/{target}"] = by_target[target]
+                for mode in modes:
+                    title = heading(args, mode, layer, room_count)
+                    sections.append(report.section(mode, title, by_target))
+    LOGS.mkdir(exist_ok=True)
+    (LOGS / "last-run.json").write_text(
+        json.dumps({"args": vars(args), "results": results}, indent=1)
+    )
+    print()
+    print("\n".join(sections))
+    print(
+        f"({time.monotonic() - started:.0f} s in all; load average at the end "
+        f"{', '.join(f'{x:.2f}' for x in os.getloadavg())}: above 2 other work shared the "
+        f"cores; raw figures in {(LOGS / 'last-run.json').relative_to(ROOT)})"
+    )
+
+
+def heading(args: argparse.Namespace, mode: str, layer: str, room_count: int) -> str:
+    layer_name = "RedisChannelLayer" if layer == "redis" else "RedisPubSubChannelLayer"
+    shape = f"{room_count} rooms x {args.members} members"
+    if mode == "fixed":
+        what = f"{args.rate:g} messages/s for {args.seconds:g} s"
+    elif mode == "max":
+        what = (
+            f"highest rate with p99 <= {args.p99_limit_ms:g} ms and nothing lost, "
+            f"{args.step_seconds:g} s steps"
+        )
+    else:
+        what = f"idle sockets on one process, held {args.hold:g} s"
+    processes = 1 if mode == "idle" else args.processes
+    return f"{mode}: {shape}, {what}, {processes} Daphne process(es), {layer_name}"
 
 
 if __name__ == "__main__":

@@ -1,30 +1,21 @@
-"""The bare baseline: a tutorial-style Channels chat. No auth, no database, one group per room,
-`group_send` on every message, on the same Redis layer class and settings as GroupSpace."""
+"""The bare baseline's settings: no database, no auth, nothing but Channels, on the very
+channel-layer configuration GroupSpace builds from the same environment."""
 
-import os
+from groupspace.settings import CHANNEL_LAYERS as APP_CHANNEL_LAYERS
+
+from ..layers import chosen_layer, with_layer
 
 SECRET_KEY = "bench-baseline-only"  # noqa: S105 (a throwaway process on loopback)
 DEBUG = False
-ALLOWED_HOSTS = ["127.0.0.1", "localhost"]
+ALLOWED_HOSTS = ["127.0.0.1"]
 INSTALLED_APPS = ["channels"]
 ASGI_APPLICATION = "bench.baseline.asgi.application"
-DATABASES = {}
+DATABASES: dict = {}
 USE_TZ = True
-CHANNEL_LAYERS = {
-    "default": {
-        "BACKEND": "channels_redis.core.RedisChannelLayer",
-        "CONFIG": {
-            "hosts": [
-                {
-                    "address": os.environ["REDIS_URL"],
-                    "socket_timeout": 15,
-                    "socket_connect_timeout": 2,
-                    "max_connections": 1000,
-                }
-            ],
-            "prefix": os.environ.get("CHANNEL_LAYER_PREFIX", "bench-baseline"),
-            "capacity": 200,
-            "expiry": 60,
-        },
-    }
+CHANNEL_LAYERS = with_layer(APP_CHANNEL_LAYERS, chosen_layer())
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": "WARNING"},
 }

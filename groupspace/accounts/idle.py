@@ -30,7 +30,14 @@ def record_activity(session) -> None:
 
 def is_idle_expired(session, user) -> bool:
     last = session.get(LAST_ACTIVITY_KEY)
-    return last is not None and time.time() - last > idle_limit_seconds(user)
+    if last is None:
+        return False
+    idle = time.time() - last
+    # Within the shorter limit nobody has idled out: no need to look up whose limit applies.
+    shortest = 60 * min(
+        settings.IDLE_TIMEOUT_CARE_TEAM_MINUTES, settings.IDLE_TIMEOUT_PARTICIPANT_MINUTES
+    )
+    return idle > shortest and idle > idle_limit_seconds(user)
 
 
 class IdleTimeoutMiddleware:

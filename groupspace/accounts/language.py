@@ -7,6 +7,7 @@ choice. The room's socket uses `language_for_socket`, the same rule on the hands
 
 from django.conf import settings
 from django.http import HttpRequest
+from django.http.cookie import parse_cookie
 from django.utils import translation
 
 
@@ -62,10 +63,11 @@ def remember_on_device(request, response, chosen: str) -> None:
         )
 
 
-def language_for_socket(scope) -> str:
+def language_for_socket(scope, user=None) -> str:
     """The language for a websocket's server-written texts (error details, crisis resources):
-    the person's choice, else the language cookie or Accept-Language of the handshake."""
-    chosen = chosen_language(scope.get("user"))
+    the person's choice, else the language cookie or Accept-Language of the handshake. The
+    consumer resolves the login itself (no auth middleware), so it passes the user."""
+    chosen = chosen_language(user if user is not None else scope.get("user"))
     if chosen:
         return chosen
     request = HttpRequest()
@@ -73,4 +75,6 @@ def language_for_socket(scope) -> str:
     for name, value in scope.get("headers") or []:
         if name.lower() == b"accept-language":
             request.META["HTTP_ACCEPT_LANGUAGE"] = value.decode("latin-1")
+        elif name.lower() == b"cookie" and not request.COOKIES:
+            request.COOKIES = parse_cookie(value.decode("latin-1"))
     return translation.get_language_from_request(request)

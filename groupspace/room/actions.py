@@ -8,7 +8,6 @@ closed with 4403) and `RoomError` for a refused frame.
 import uuid
 from dataclasses import dataclass
 
-from django.core.cache import cache
 from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext
@@ -23,6 +22,7 @@ from .models import REACTION_EMOJI, Message, Reaction
 from .posting import announce_message_updated, clean_body, is_held_for_review, post_message
 from .ratelimit import check_post_rate
 from .serializers import member_dict, serialize_message, serialize_messages
+from .shared_cache import shared_cache
 
 SYNC_PAGE = 500
 THREAD_MAX = 200
@@ -194,13 +194,16 @@ def announce_typing(member: Member) -> None:
     """Tell the room this member is typing, at most once every few seconds across sockets."""
     membership = require_member(member)
     key = f"typing:{member.group_id}:{member.user_id}"
-    if cache.add(key, 1, timeout=TYPING_INTERVAL_SECONDS):
+    if shared_cache().add(key, 1, timeout=TYPING_INTERVAL_SECONDS):
         frame = {"type": "typing", "user": member_dict(membership)}
         events.to_room_now(member.group_id, events.frame_event(frame, skip_user=member.user_id))
 
 
 def pong(member: Member) -> dict:
-    membership = require_member(member)
+    return pong_for(require_member(member))
+
+
+def pong_for(membership: Membership) -> dict:
     return {"type": "pong", "last_message_id": last_visible_message_id(membership)}
 
 

@@ -10,33 +10,38 @@ import logging
 import time
 from collections.abc import Awaitable, Callable
 from importlib import import_module
+from typing import TypeVar
 
+from channels.consumer import get_handler_name
 from channels.db import database_sync_to_async
 from channels.exceptions import StopConsumer
 from channels.generic.websocket import AsyncWebsocketConsumer
 from channels.layers import get_channel_layer
-from channels.utils import await_many_dispatch
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import DatabaseError
 from django.utils import translation
 from django.utils.translation import gettext
 
-from groupspace.accounts.idle import is_idle_expired, record_activity
+from groupspace.accounts.idle import LAST_ACTIVITY_KEY, is_idle_expired, record_activity
 from groupspace.accounts.language import language_for_socket
-from groupspace.groups.access import NoAccess
+from groupspace.groups.access import NoAccess, active_membership
 from groupspace.moderation import actions as moderation
 
-from . import actions, events, frames, presence
+from . import actions, events, frames, presence, socket_auth
 from .errors import RoomError
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 CLOSE_RECONNECT = 4000  # your membership changed: connect again
 CLOSE_NOT_LOGGED_IN = 4401
 CLOSE_NO_ACCESS = 4403
 CLOSE_FLOODING = 4429
 POSTING_FRAMES = {"send", "prompt"}
+# A send counts as activity (it keeps the login from idling out); stored at most this often,
+# since idle limits are 30 minutes and more and each save is a database commit.
+ACTIVITY_SAVE_AFTER_SECONDS = 60
 LAYER_RETRY_FIRST_SECONDS = 0.5
 LAYER_RETRY_MAX_SECONDS = 5
 REJOIN_AFTER_SECONDS = 3600
@@ -68,6 +73,8 @@ class RoomConsumer(AsyncWebsocketConsumer):
     FLOOD_STRIKES = 20
 
     member: actions.Member | None = None
+    session_key: str | None = None
+    activity_at = 0
     audiences: list[str] = []
     joined_after_failures = 0
     joined_at = 0.0
@@ -82,7 +89,7 @@ class RoomConsumer(AsyncWebsocketConsumer):
         self.channel_name = await self.channel_layer.new_channel()
         self.base_send = send
         try:
-            await await_many_dispatch([receive, self.receive_from_layer], self.dispatch)
+            await _dispatch_until_stopped([receive, self.receive_from_layer], self.dispatch)
         except StopConsumer:
             pass
 
@@ -117,25 +124,23 @@ class RoomConsumer(AsyncWebsocketConsumer):
         return True
 
     async def connect(self):
-        user = self.scope.get("user")
-        if user is None or not user.is_authenticated:
+        # The login is resolved here rather than by middleware: a socket keeps only its
+        # session's key and last activity, not the session, the user and copies of the scope
+        # for its whole life (socket_auth).
+        session_key = socket_auth.session_key_from(self.scope.get("headers", ()))
+        slug = self.scope["url_route"]["kwargs"]["slug"]
+        try:
+            user, session, member = await database_sync_to_async(_admit)(session_key, slug)
+        except NotLoggedIn:  # no login, or it has idled out
             await self.accept()
             await self.close(code=CLOSE_NOT_LOGGED_IN)
             return
-        session = self.scope.get("session")
-        if session is not None and await database_sync_to_async(is_idle_expired)(session, user):
-            await self.accept()
-            await self.close(code=CLOSE_NOT_LOGGED_IN)  # logged off for inactivity
-            return
-        slug = self.scope["url_route"]["kwargs"]["slug"]
-        try:
-            member = await database_sync_to_async(actions.access_member)(user, slug)
         except NoAccess:
             await self.accept()
             await self.close(code=CLOSE_NO_ACCESS)
             return
         # Error details and crisis resources this socket causes are written in its language.
-        self.language = language_for_socket(self.scope)
+        self.language = language_for_socket(self.scope, user)
         self.frames_bucket = TokenBucket(capacity=30, rate=5)
         self.sends_bucket = TokenBucket(capacity=8, rate=1)
         self.strikes = 0
@@ -143,16 +148,15 @@ class RoomConsumer(AsyncWebsocketConsumer):
         # missed: anything that arrives twice is de-duplicated by id on the client. Without the
         # layer the socket still works: posts are stored and clients `sync`.
         self.audiences = events.socket_groups(member.group_id, member.user_id, member.role)
-        session = self.scope.get("session")
-        if session is not None and session.session_key:
+        self.session_key = session.session_key
+        self.activity_at = session.get(LAST_ACTIVITY_KEY) or 0
+        if self.session_key:
             # Logging out closes this socket at once, on whichever process holds it.
-            self.audiences.append(events.session_group(session.session_key))
+            self.audiences.append(events.session_group(self.session_key))
         await self.join_audiences()
         self.member = member
         try:
-            _, hello = await database_sync_to_async(presence.open_connection)(
-                user, slug, self.channel_name
-            )
+            _, hello = await self.act(presence.open_connection, user, slug, self.channel_name)
         except (NoAccess, presence.TooManySockets) as refusal:
             self.member = None  # nothing registered: nothing to clean up on disconnect
             await self.accept()
@@ -171,7 +175,7 @@ class RoomConsumer(AsyncWebsocketConsumer):
         if self.member is None:
             return
         try:
-            await database_sync_to_async(presence.close_connection)(self.member, self.channel_name)
+            await self.act(presence.close_connection, self.member, self.channel_name)
         except DatabaseError:
             log.warning("could not record a closed socket; it expires by itself", exc_info=True)
 
@@ -230,46 +234,44 @@ class RoomConsumer(AsyncWebsocketConsumer):
     async def send_frame(self, frame: dict) -> None:
         await self.send(text_data=json.dumps(frame, separators=(",", ":")))
 
+    async def act(self, action: Callable[..., T], *args) -> T:
+        """Run a room action in the ORM thread; the channel-layer events it sends go out from
+        this event loop, in order, while the thread moves on (events.run_deferring)."""
+        loop = asyncio.get_running_loop()
+        return await database_sync_to_async(events.run_deferring)(loop, action, *args)
+
     # --- client frames -------------------------------------------------------------------
 
     async def on_send(self, frame: dict) -> None:
         client_id = frames.uuid_field(frame, "client_id")
         body = frames.text_field(frame, "body")
         reply_to = frames.id_field(frame, "reply_to", optional=True)
-        message = await database_sync_to_async(actions.send_chat)(
-            self.member, client_id, body, reply_to
-        )
+        due = time.time() - self.activity_at > ACTIVITY_SAVE_AFTER_SECONDS
+        touch = self.session_key if due else None
+        message = await self.act(_send_chat, self.member, client_id, body, reply_to, touch)
+        if touch is not None:
+            self.activity_at = int(time.time())
         await self.send_frame({"type": "ack", "client_id": str(client_id), "message": message})
-        await self.count_as_activity()
-
-    async def count_as_activity(self) -> None:
-        """Writing in the room is activity: it keeps the login from idling out."""
-        session = self.scope.get("session")
-        if session is not None and session.session_key:
-            record_activity(session)
-            await database_sync_to_async(session.save)()
 
     async def on_history(self, frame: dict) -> None:
         before = frames.id_field(frame, "before", optional=True)
         limit = frames.bounded_int(
             frame, "limit", 1, frames.HISTORY_MAX, default=frames.HISTORY_DEFAULT
         )
-        await self.send_frame(
-            await database_sync_to_async(actions.history)(self.member, before, limit)
-        )
+        await self.send_frame(await self.act(actions.history, self.member, before, limit))
 
     async def on_sync(self, frame: dict) -> None:
         after = frames.id_field(frame, "after")
-        await self.send_frame(await database_sync_to_async(actions.sync)(self.member, after))
+        await self.send_frame(await self.act(actions.sync, self.member, after))
 
     async def on_typing(self, frame: dict) -> None:
-        await database_sync_to_async(actions.announce_typing)(self.member)
+        await self.act(actions.announce_typing, self.member)
 
     async def on_react(self, frame: dict) -> None:
         message_id = frames.id_field(frame, "message_id")
         emoji = frames.text_field(frame, "emoji")
         on = frames.bool_field(frame, "on")
-        await database_sync_to_async(actions.react)(self.member, message_id, emoji, on)
+        await self.act(actions.react, self.member, message_id, emoji, on)
 
     async def on_ping(self, frame: dict) -> None:
         stale = time.monotonic() - self.joined_at > REJOIN_AFTER_SECONDS
@@ -278,9 +280,7 @@ class RoomConsumer(AsyncWebsocketConsumer):
             # outlives the layer's group_expiry; and when another socket in this process saw
             # the layer fail since this one joined (a restarted Redis forgets groups).
             await self.join_audiences()
-        session = self.scope.get("session")
-        session_key = session.session_key if session is not None else None
-        pong = await database_sync_to_async(_ping)(self.member, self.channel_name, session_key)
+        pong = await self.act(_ping, self.member, self.channel_name, self.session_key)
         if pong is None:
             await self.close(code=CLOSE_NOT_LOGGED_IN)  # the login idled out or ended
             return
@@ -292,7 +292,7 @@ class RoomConsumer(AsyncWebsocketConsumer):
 
     async def on_read(self, frame: dict) -> None:
         message_id = frames.id_field(frame, "message_id")
-        await database_sync_to_async(actions.mark_read)(self.member, message_id)
+        await self.act(actions.mark_read, self.member, message_id)
 
     # --- moderation frames (therapists of this group; anyone else gets `forbidden`; any ---
     # --- member may `flag`) ----------------------------------------------------------------
@@ -300,27 +300,27 @@ class RoomConsumer(AsyncWebsocketConsumer):
     async def on_prompt(self, frame: dict) -> None:
         client_id = frames.uuid_field(frame, "client_id")
         body = frames.text_field(frame, "body")
-        message = await database_sync_to_async(moderation.post_prompt)(self.member, client_id, body)
+        message = await self.act(moderation.post_prompt, self.member, client_id, body)
         await self.send_frame({"type": "ack", "client_id": str(client_id), "message": message})
 
     async def on_remove(self, frame: dict) -> None:
         message_id = frames.id_field(frame, "message_id")
         reason = frames.text_field(frame, "reason")
-        await database_sync_to_async(moderation.remove_message)(self.member, message_id, reason)
+        await self.act(moderation.remove_message, self.member, message_id, reason)
 
     async def on_approve(self, frame: dict) -> None:
         message_id = frames.id_field(frame, "message_id")
-        await database_sync_to_async(moderation.approve_message)(self.member, message_id)
+        await self.act(moderation.approve_message, self.member, message_id)
 
     async def on_mute(self, frame: dict) -> None:
         user_id = frames.id_field(frame, "user_id")
         minutes = frames.bounded_int(frame, "minutes", 0, 10080)
-        await database_sync_to_async(moderation.mute_member)(self.member, user_id, minutes)
+        await self.act(moderation.mute_member, self.member, user_id, minutes)
 
     async def on_flag(self, frame: dict) -> None:
         message_id = frames.id_field(frame, "message_id")
         reason = frames.text_field(frame, "reason")
-        await database_sync_to_async(moderation.flag_message)(self.member, message_id, reason)
+        await self.act(moderation.flag_message, self.member, message_id, reason)
         await self.send_frame({"type": "flagged", "message_id": message_id})
 
     async def on_pin(self, frame: dict) -> None:
@@ -329,37 +329,95 @@ class RoomConsumer(AsyncWebsocketConsumer):
 
     async def on_lock(self, frame: dict) -> None:
         locked = frames.bool_field(frame, "locked")
-        await database_sync_to_async(moderation.lock_room)(self.member, locked)
+        await self.act(moderation.lock_room, self.member, locked)
 
     # --- channel-layer events ------------------------------------------------------------
 
     async def dispatch(self, message):
-        # Forwarding a frame touches no database, so skip Channels' per-event
-        # close_old_connections thread hop (STACK-NOTES trap 4): it halves fan-out throughput.
-        if message["type"] == "room.frame":
+        # Channels runs close_old_connections through a thread hop before every event
+        # (STACK-NOTES trap 4): on the one ORM thread every socket shares, that halves fan-out
+        # throughput and queues each frame behind every other socket's database work. Skipped:
+        # this consumer touches the ORM only through database_sync_to_async, which closes old
+        # connections itself, in the thread, around each call.
+        if message["type"] == "room.frame":  # the hot path: a frame to forward
             await self.room_frame(message)
             return
-        await super().dispatch(message)
+        handler = getattr(self, get_handler_name(message), None)
+        if handler is None:
+            raise ValueError(f"No handler for message type {message['type']}")
+        await handler(message)
 
     async def room_frame(self, event: dict) -> None:
         if self.member is None or event.get("skip_user") == self.member.user_id:
             return
-        await self.send_frame(event["frame"])
+        await self.send(text_data=event["text"])  # encoded once, by events.frame_event
 
     async def room_close(self, event: dict) -> None:
         await self.close(code=event["code"])
 
 
+class NotLoggedIn(Exception):
+    """No valid login on the socket, or it has idled out."""
+
+
+async def _dispatch_until_stopped(receivers, dispatch) -> None:
+    """Channels' await_many_dispatch, without holding on to the last event between events:
+    an idle socket keeps nothing but its state."""
+    tasks = [asyncio.ensure_future(receiver()) for receiver in receivers]
+    try:
+        while True:
+            await asyncio.wait(tasks, return_when=asyncio.FIRST_COMPLETED)
+            for i, receiver in enumerate(receivers):
+                if tasks[i].done():
+                    event = tasks[i].result()
+                    await dispatch(event)
+                    event = None
+                    tasks[i] = asyncio.ensure_future(receiver())
+    finally:
+        for task in tasks:
+            task.cancel()
+            try:
+                await task
+            except asyncio.CancelledError:
+                pass
+
+
+def _admit(session_key: str | None, slug: str):
+    """(user, session, member) for a socket to the room at `slug`, in one trip to the ORM
+    thread: NotLoggedIn without a valid login or once it has idled out, NoAccess if the
+    person may not be here."""
+    session, user = socket_auth.login(session_key)
+    if not user.is_authenticated or is_idle_expired(session, user):
+        raise NotLoggedIn
+    return user, session, actions.access_member(user, slug)
+
+
+def _send_chat(member, client_id, body, reply_to, session_key: str | None) -> dict:
+    """Post, then count the post as activity on the login (when `session_key` is given)."""
+    message = actions.send_chat(member, client_id, body, reply_to)
+    if session_key is not None:
+        store = import_module(settings.SESSION_ENGINE).SessionStore(session_key)
+        if store.load():  # fresh, so what HTTP requests stored is kept; gone: nothing to do
+            record_activity(store)
+            store.save()
+    return message
+
+
 def _ping(member: actions.Member, channel_name: str, session_key: str | None) -> dict | None:
     """Refresh presence and answer; None when the socket's login has idled out or ended
-    (clients ping every 25 s, so such a socket closes within that)."""
+    (clients ping every 25 s, so such a socket closes within that). Every open socket pings:
+    a few queries, each once."""
+    membership = active_membership(member.user_id, member.group_id)
     if session_key is not None:
         store = import_module(settings.SESSION_ENGINE).SessionStore
-        session = store(session_key=session_key)  # fresh: HTTP requests update it
-        if not session.exists(session_key) or is_idle_expired(session, _user(member)):
+        data = store(session_key=session_key).load()  # fresh: HTTP requests update it
+        user = membership.user if membership is not None else _user(member)
+        if not data or is_idle_expired(data, user):  # {}: logged out, deleted or expired
             return None
-    presence.refresh_connection(member, channel_name)
-    return actions.pong(member)
+    if membership is None:
+        raise NoAccess
+    presence.touch_connection(channel_name)
+    return actions.pong_for(membership)
 
 
 def _user(member: actions.Member):

@@ -6,14 +6,25 @@ sent, not by `if` statements in consumers. Events are sent after the transaction
 layer may drop one, so the database stays the record (clients `sync`).
 """
 
+import asyncio
+import contextvars
 import hashlib
+import json
 import logging
+from collections.abc import Callable
+from typing import TypeVar
 
 from asgiref.sync import async_to_sync
 from channels.layers import get_channel_layer
 from django.db import transaction
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
+# Set while a socket's action runs in the ORM thread: events then go to that event loop
+# instead of being sent from the thread (see run_deferring).
+_loop: contextvars.ContextVar[asyncio.AbstractEventLoop | None] = contextvars.ContextVar(
+    "events_loop", default=None
+)
 
 
 def participants_group(group_id: int) -> str:
@@ -43,6 +54,10 @@ def socket_groups(group_id: int, user_id: int, role: str) -> list[str]:
 
 def send_now(channel_group: str, event: dict) -> None:
     """Send one event at once (outside a transaction, or when the caller has committed)."""
+    loop = _loop.get()
+    if loop is not None:
+        loop.call_soon_threadsafe(_sender.submit, channel_group, event)
+        return
     try:
         async_to_sync(get_channel_layer().group_send)(channel_group, event)
     except Exception:
@@ -79,10 +94,54 @@ def to_therapists(group_id: int, event: dict) -> None:
     send_on_commit(therapists_group(group_id), event)
 
 
-# Event builders: the consumer forwards `frame` to its socket as is.
+def run_deferring(loop: asyncio.AbstractEventLoop, action: Callable[..., T], *args) -> T:
+    """Run `action` (in the ORM thread) with its events handed to `loop` in the order they
+    are sent, so the thread never waits on Redis: it is the one thread every socket of the
+    process shares for the database, and each wait there delays every room."""
+    token = _loop.set(loop)
+    try:
+        return action(*args)
+    finally:
+        _loop.reset(token)
+
+
+class _OrderedSender:
+    """Sends deferred events from the event loop. Events for one channel-layer group go out
+    one after another in the order the thread produced them (so a room sees messages in
+    commit order); different groups go out concurrently."""
+
+    def __init__(self) -> None:
+        self.tails: dict[str, asyncio.Task] = {}
+
+    def submit(self, channel_group: str, event: dict) -> None:
+        previous = self.tails.get(channel_group)
+        task = asyncio.ensure_future(self._send(previous, channel_group, event))
+        self.tails[channel_group] = task
+        task.add_done_callback(lambda done: self._forget(channel_group, done))
+
+    def _forget(self, channel_group: str, task: asyncio.Task) -> None:
+        if self.tails.get(channel_group) is task:
+            del self.tails[channel_group]
+
+    async def _send(self, previous: asyncio.Task | None, channel_group: str, event: dict) -> None:
+        if previous is not None and previous.get_loop() is asyncio.get_running_loop():
+            await asyncio.wait([previous])
+        try:
+            await get_channel_layer().group_send(channel_group, event)
+        except Exception:
+            log.warning("channel layer send failed for %s", event.get("type"), exc_info=True)
+
+
+_sender = _OrderedSender()
+
+
+# Event builders: the consumer forwards `text` to its socket as is.
 def frame_event(frame: dict, *, skip_user: int | None = None) -> dict:
-    """Forward `frame` to each socket; `skip_user`'s own sockets leave it out (typing)."""
-    return {"type": "room.frame", "frame": frame, "skip_user": skip_user}
+    """Forward `frame` to each socket; `skip_user`'s own sockets leave it out (typing).
+
+    Encoded once here rather than by each of the room's sockets."""
+    text = json.dumps(frame, separators=(",", ":"))
+    return {"type": "room.frame", "text": text, "skip_user": skip_user}
 
 
 def close_event(code: int) -> dict:

@@ -80,7 +80,7 @@ def post_message(
             if existing is None:
                 raise
             return existing, False
-        message = _reload(message.pk)
+        message = _as_created(message)
         announce_new_message(message)
         check_message_for_crisis(message)
     return message, True
@@ -170,6 +170,13 @@ def _check_reply_target(group_id: int, author, reply_to_id: int, *, sees_pending
     )
     if not visible:
         raise RoomError("not_found", gettext("The message you replied to is not in this room."))
+
+
+def _as_created(message: Message) -> Message:
+    """A message just inserted, as `_reload` would return it, without reading it back: its
+    author is the instance it was created with and, uncommitted, it has no reactions yet."""
+    message._prefetched_objects_cache = {"reactions": message.reactions.none()}
+    return message
 
 
 def _reload(message_id: int) -> Message:

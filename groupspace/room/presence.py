@@ -58,9 +58,9 @@ def open_connection(user, slug: str, channel_name: str) -> tuple[Member, dict]:
         ).count()
         if open_sockets >= MAX_SOCKETS_PER_PERSON:
             raise TooManySockets
-        RoomConnection.objects.update_or_create(
-            channel_name=channel_name,
-            defaults={"group": group, "user": user, "last_seen": timezone.now()},
+        # A channel name is new with every socket: one insert, no lookup first.
+        RoomConnection.objects.create(
+            channel_name=channel_name, group=group, user=user, last_seen=timezone.now()
         )
         online = online_members(group.pk)
         if not was_online:
@@ -97,6 +97,11 @@ def close_connection(member: Member, channel_name: str) -> None:
 def refresh_connection(member: Member, channel_name: str) -> None:
     """Mark a socket alive (on every ping). Raises NoAccess if the member was removed."""
     require_member(member)
+    touch_connection(channel_name)
+
+
+def touch_connection(channel_name: str) -> None:
+    """Mark a socket alive, for a caller that has just checked the membership."""
     RoomConnection.objects.filter(channel_name=channel_name).update(last_seen=timezone.now())
 
 
@@ -120,4 +125,5 @@ __all__ = [
     "online_members",
     "open_connection",
     "refresh_connection",
+    "touch_connection",
 ]

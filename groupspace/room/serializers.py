@@ -36,8 +36,19 @@ def serialize_messages(messages: list[Message], *, for_moderator: bool) -> list[
     """
     if not messages:
         return []
-    roles = roles_in_group(messages[0].group_id, (m.author_id for m in messages if m.author_id))
+    roles = _author_roles(messages)
     return [_message_dict(m, roles, for_moderator) for m in messages]
+
+
+def _author_roles(messages: list[Message]) -> dict[int, str]:
+    """The authors' roles in the group. Remembered on each message object: a new message is
+    serialized for each audience and for its author's ack, one query instead of three."""
+    unknown = [m for m in messages if m.author_id and not hasattr(m, "_author_role")]
+    if unknown:
+        found = roles_in_group(messages[0].group_id, (m.author_id for m in unknown))
+        for message in unknown:
+            message._author_role = found.get(message.author_id)
+    return {m.author_id: m._author_role for m in messages if m.author_id and m._author_role}
 
 
 def serialize_message(message: Message, *, for_moderator: bool) -> dict:

@@ -1,0 +1,124 @@
+"""The processes a run starts and stops itself, by pid, on 127.0.0.1: a Redis of its own and
+Daphne processes serving GroupSpace or the bare baseline."""
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TextIO
+
+ROOT = Path(__file__).resolve().parents[1]
+LOGS = ROOT / "bench" / "logs"
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def wait_until_listening(port: int, seconds: float = 30) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=0.2):
+                return True
+        except OSError:
+            time.sleep(0.05)
+    return False
+
+
+def stop(process: subprocess.Popen, grace: float = 10) -> None:
+    """SIGTERM, then SIGKILL after `grace` seconds: only this one process, by its pid."""
+    if process.poll() is not None:
+        return
+    process.send_signal(signal.SIGTERM)
+    try:
+        process.wait(timeout=grace)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait(timeout=10)
+
+
+def _log(name: str) -> TextIO:
+    LOGS.mkdir(exist_ok=True)
+    return open(LOGS / f"{name}.log", "w")  # closed by Daphnes.__exit__
+
+
+@contextmanager
+def own_redis() -> Iterator[tuple[str, int]]:
+    """A throwaway redis-server on a free port: no persistence, stopped at the end.
+
+    Keeps the run's keys and CPU apart from the shared Redis that test suites use.
+    """
+    port = free_port()
+    process = subprocess.Popen(
+        [
+            "redis-server",
+            "--port",
+            str(port),
+            "--bind",
+            "127.0.0.1",
+            "--save",
+            "",
+            "--appendonly",
+            "no",
+            "--maxclients",
+            "10000",
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        if not wait_until_listening(port, 10):
+            raise RuntimeError("redis-server did not start")
+        yield f"redis://127.0.0.1:{port}/0", process.pid
+    finally:
+        stop(process)
+
+
+class Daphnes:
+    """N Daphne processes serving one ASGI app, each on its own port."""
+
+    def __init__(self, count: int, app: str, env: dict[str, str], name: str):
+        self.count, self.app, self.env, self.name = count, app, env, name
+        self.processes: list[subprocess.Popen] = []
+        self.ports: list[int] = []
+        self._logs: list[TextIO] = []
+
+    @property
+    def pids(self) -> list[int]:
+        return [process.pid for process in self.processes]
+
+    def __enter__(self) -> "Daphnes":
+        try:
+            for number in range(self.count):
+                port = free_port()
+                log = _log(f"{self.name}-{number}")
+                self._logs.append(log)
+                process = subprocess.Popen(
+                    [sys.executable, "-m", "daphne", "-b", "127.0.0.1", "-p", str(port), self.app],
+                    cwd=ROOT,
+                    env={**os.environ, **self.env},
+                    stdout=log,
+                    stderr=subprocess.STDOUT,
+                )
+                self.processes.append(process)
+                if not wait_until_listening(port, 60):
+                    raise RuntimeError(f"daphne for {self.name} did not start (see {log.name})")
+                self.ports.append(port)
+        except BaseException:
+            self.__exit__()
+            raise
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        for process in self.processes:
+            stop(process)
+        for log in self._logs:
+            log.close()
