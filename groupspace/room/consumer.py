@@ -45,6 +45,7 @@ ACTIVITY_SAVE_AFTER_SECONDS = 60
 LAYER_RETRY_FIRST_SECONDS = 0.5
 LAYER_RETRY_MAX_SECONDS = 5
 REJOIN_AFTER_SECONDS = 3600
+PRESENCE_TOUCH_AFTER_SECONDS = 30
 # Channel-layer failures seen by this process's sockets (see RoomConsumer.on_ping).
 layer_failures = 0
 
@@ -75,6 +76,7 @@ class RoomConsumer(AsyncWebsocketConsumer):
     member: actions.Member | None = None
     session_key: str | None = None
     activity_at = 0
+    touched_at = 0.0  # monotonic time presence was last refreshed (set at connect)
     audiences: list[str] = []
     joined_after_failures = 0
     joined_at = 0.0
@@ -163,6 +165,7 @@ class RoomConsumer(AsyncWebsocketConsumer):
             too_many = isinstance(refusal, presence.TooManySockets)
             await self.close(code=CLOSE_FLOODING if too_many else CLOSE_NO_ACCESS)
             return
+        self.touched_at = time.monotonic()  # open_connection stored it just now
         await self.accept()
         await self.send_frame(hello)
 
@@ -280,7 +283,13 @@ class RoomConsumer(AsyncWebsocketConsumer):
             # outlives the layer's group_expiry; and when another socket in this process saw
             # the layer fail since this one joined (a restarted Redis forgets groups).
             await self.join_audiences()
-        pong = await self.act(_ping, self.member, self.channel_name, self.session_key)
+        # Presence needs a refresh well inside its 75-s timeout, not on every ping: with pings
+        # at least every 30 s, refreshing when the last one is 30 s old keeps it under 60 s.
+        touch = time.monotonic() - self.touched_at >= PRESENCE_TOUCH_AFTER_SECONDS
+        channel = self.channel_name if touch else None
+        pong = await self.act(_ping, self.member, channel, self.session_key)
+        if touch:
+            self.touched_at = time.monotonic()
         if pong is None:
             await self.close(code=CLOSE_NOT_LOGGED_IN)  # the login idled out or ended
             return
@@ -403,10 +412,10 @@ def _send_chat(member, client_id, body, reply_to, session_key: str | None) -> di
     return message
 
 
-def _ping(member: actions.Member, channel_name: str, session_key: str | None) -> dict | None:
-    """Refresh presence and answer; None when the socket's login has idled out or ended
-    (clients ping every 25 s, so such a socket closes within that). Every open socket pings:
-    a few queries, each once."""
+def _ping(member: actions.Member, channel_name: str | None, session_key: str | None) -> dict | None:
+    """Answer, refreshing presence when `channel_name` is given; None when the socket's login
+    has idled out or ended (clients ping every 25 s, so such a socket closes within that).
+    Every open socket pings: a few queries, each once."""
     membership = active_membership(member.user_id, member.group_id)
     if session_key is not None:
         store = import_module(settings.SESSION_ENGINE).SessionStore
@@ -416,7 +425,8 @@ def _ping(member: actions.Member, channel_name: str, session_key: str | None) ->
             return None
     if membership is None:
         raise NoAccess
-    presence.touch_connection(channel_name)
+    if channel_name is not None:
+        presence.touch_connection(channel_name)
     return actions.pong_for(membership)
 
 
