@@ -19,6 +19,10 @@ from .prepare import prepare
 from .run import server_env
 from .servers import LOGS, ROOT, Daphnes, own_redis
 
+# A process whose RSS still grows faster than this over the second half is not flat (about
+# 100 MiB a day: a socket server restarted weekly must not creep that fast).
+FLAT_KIB_PER_MINUTE = 70
+
 
 def parse() -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="bench.soak", description=__doc__)
@@ -102,6 +106,8 @@ def summary(result: dict, args: argparse.Namespace) -> str:
     counts, memory = result["counts"], result["memory"]
     drops = counts.get("drops_clean", 0) + counts.get("drops_cut", 0)
     lost = result["missing_receipts"]
+    slopes = memory["server_kib_per_minute_second_half_by_process"]
+    by_process = ", ".join(f"{slope:+.1f}" for slope in slopes)
     twice = result["stored_messages"] - result["acked"]
     lines = [
         f"### soak: {args.rooms} rooms x {args.members} members on {args.processes} Daphne "
@@ -126,8 +132,8 @@ def summary(result: dict, args: argparse.Namespace) -> str:
         f"| error frames | {errors(counts)} |",
         f"| server RSS after warm-up -> end (max), KiB | {memory['server_rss_kib_first']} -> "
         f"{memory['server_rss_kib_last']} ({memory['server_rss_kib_max']}) |",
-        f"| server memory slope over the second half | "
-        f"{memory['server_kib_per_minute_second_half']:+.1f} KiB/min |",
+        f"| server memory slope over the second half (per process) | "
+        f"{memory['server_kib_per_minute_second_half']:+.1f} KiB/min ({by_process}) |",
         f"| Redis used memory after warm-up -> end, KiB | {memory['redis_used_kib_first']} -> "
         f"{memory['redis_used_kib_last']} |",
         f"| presence rows / open sockets at the end | {memory['presence_rows_last']} / "
@@ -135,6 +141,9 @@ def summary(result: dict, args: argparse.Namespace) -> str:
         f"| close codes seen | {result['close_codes']} |",
     ]
     verdict = "nothing lost" if lost == 0 and twice == 0 else "LOSS OR DUPLICATES: see above"
+    growing = max(slopes, default=0)
+    flat = growing < FLAT_KIB_PER_MINUTE
+    verdict += "; memory flat" if flat else f"; MEMORY GROWING ({growing:+.0f} KiB/min)"
     lines += ["", f"Verdict: {verdict}."]
     for example in result["missing_examples"]:
         lines.append(f"- missing: {example}")

@@ -239,6 +239,11 @@ class Sampler:
             "server_kib_per_minute_second_half": round(
                 slope_per_minute([(s["t"], total(s)) for s in half]), 1
             ),
+            # Per process too: one growing process hides in the total.
+            "server_kib_per_minute_second_half_by_process": [
+                round(slope_per_minute([(s["t"], s["server_rss_kib"][i]) for s in half]), 1)
+                for i in range(len(self.pids))
+            ],
             "redis_used_kib_first": after[0]["redis_used_kib"],
             "redis_used_kib_last": after[-1]["redis_used_kib"],
             "presence_rows_last": after[-1]["presence_rows"],
