@@ -1,8 +1,9 @@
 """The soak's client process: `python -m bench.soak_client CONFIG.json`.
 
 Every member behaves like the browser client (static/js/room/connection.js): reconnects with
-capped, jittered back-off, resends unacknowledged sends with their client_id, `sync`s from the
-last id it saw after each `hello`, pings every 25 s and syncs when the pong is ahead. Meanwhile
+capped, jittered back-off, resends unacknowledged sends with their client_id, `sync`s after
+each `hello` from the highest id up to which it holds everything (set by sync answers, not by
+live frames, which can cross), pings every 25 s and syncs when the pong is ahead of that. Meanwhile
 steady traffic flows and members are dropped at a constant rate (half with a clean close, half
 cut off without one, like a phone losing signal). At the end every member catches up, and the
 client checks that each one has every acknowledged message of its room, once.
@@ -54,10 +55,22 @@ class SoakMember:
         self.synced = asyncio.Event()
         self.sockets = 0  # connections made so far
         self.log: list[tuple[int, str, int]] = []  # (message id, live or sync, socket number)
+        self.synced_to = 0
+        self.sync_asked = 0
 
     @property
     def last_id(self) -> int:
         return max(self.seen, default=0)
+
+    @property
+    def sync_from(self) -> int:
+        """As static/js/room/connection.js: the highest id up to which everything is held
+        (set by sync answers only), else the highest seen."""
+        return self.synced_to or self.last_id
+
+    async def sync(self) -> None:
+        self.sync_asked = self.sync_from
+        await self.write({"type": "sync", "after": self.sync_asked})
 
     @property
     def online(self) -> bool:
@@ -109,9 +122,10 @@ class SoakMember:
     async def receive(self, frame: dict) -> None:
         kind = frame["type"]
         if kind == "hello":
-            if self.last_id:
-                await self.write({"type": "sync", "after": self.last_id})
-            else:
+            if self.sync_from:
+                await self.sync()
+            else:  # a fresh client wants nothing older than now, as the page's first history
+                self.synced_to = frame.get("last_message_id") or 0
                 self.synced.set()
             for pending in list(self.outbox.values()):
                 self.tally.counts["resends"] += 1
@@ -125,8 +139,11 @@ class SoakMember:
         elif kind == "sync":
             for message in frame["messages"]:
                 self.keep(message["id"], "sync")
+                self.synced_to = max(self.synced_to, message["id"])
+            if not frame["messages"]:
+                self.synced_to = max(self.synced_to, self.sync_asked)
             if frame["has_more"]:
-                await self.write({"type": "sync", "after": self.last_id})
+                await self.sync()
             else:
                 self.synced.set()
         elif kind == "ack":
@@ -135,9 +152,9 @@ class SoakMember:
             self.tally.acked[frame["client_id"]] = message["id"]
             self.tally.room_of_message[message["id"]] = self.slug
         elif kind == "pong":
-            if (frame.get("last_message_id") or 0) > self.last_id:
+            if (frame.get("last_message_id") or 0) > self.sync_from:
                 self.tally.counts["syncs_after_pong"] += 1
-                await self.write({"type": "sync", "after": self.last_id})
+                await self.sync()
         elif kind == "error":
             self.tally.counts[f"error {frame.get('code')}"] += 1
             pending = self.outbox.get(frame.get("client_id") or "")

@@ -160,7 +160,7 @@ function showSaved() {
   for (const message of saved.messages) {
     upsert(message, false);
     fromDevice.add(message.id);
-    connection.see(message.id); // the hello then syncs from here
+    connection.see(message.id, true); // the hello then syncs from here
   }
   connection.restore(saved.outbox);
   for (const frame of saved.outbox) showSending(frame.client_id, frame.body);

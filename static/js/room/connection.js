@@ -1,5 +1,7 @@
 // The room's socket: reconnects with capped, jittered back-off; resends every unacknowledged
-// `send` with its client_id; syncs from the last id seen; pings so a lost live frame is noticed;
+// `send` with its client_id; syncs from the last id it holds everything up to (not the highest
+// seen: live frames from two processes can cross, so a gap may hide below it); pings so a lost
+// live frame is noticed;
 // drops the socket when the device goes offline, so what is written then waits in the outbox.
 // It knows nothing of the page: it reports through the callbacks it is given.
 
@@ -16,6 +18,10 @@ export class RoomConnection {
     this.path = path;
     this.handlers = handlers; // {frame(frame), status(state, detail), closedForGood(code)}
     this.lastId = 0; // highest message id seen
+    // Highest id up to which every message is held: set by `sync` answers and the newest page
+    // of history, never by live frames. Syncs start here. 0: not known (use lastId).
+    this.syncedTo = 0;
+    this.latestHistoryAsked = false;
     this.outbox = new Map(); // client_id -> send frame, until acknowledged
     this.attempt = 0;
     this.socket = null;
@@ -66,7 +72,9 @@ export class RoomConnection {
         this.offline = false;
         this.handlers.status("online");
         this.startPinging();
-        if (this.lastId) this.write({ type: "sync", after: this.lastId });
+        // A fresh page asks for the newest history itself: it holds all it needs up to here.
+        if (!this.lastId && !this.syncedTo) this.syncedTo = frame.last_message_id ?? 0;
+        else this.sync();
         for (const pending of this.outbox.values()) this.write(pending);
         break;
       case "ack":
@@ -78,16 +86,19 @@ export class RoomConnection {
         if (frame.type === "message") this.see(frame.message.id);
         break;
       case "history":
-        for (const message of frame.messages) this.see(message.id);
+        for (const message of frame.messages) this.see(message.id, this.latestHistoryAsked);
+        this.latestHistoryAsked = false;
         break;
       case "sync":
-        for (const message of frame.messages) this.see(message.id);
-        if (frame.has_more) this.write({ type: "sync", after: this.lastId });
+        // A page holds every message after the asked id up to its last one.
+        for (const message of frame.messages) this.see(message.id, true);
+        if (!frame.messages.length) this.syncedTo = Math.max(this.syncedTo, this.syncAsked);
+        if (frame.has_more) this.sync();
         break;
       case "pong":
-        if (frame.last_message_id && frame.last_message_id > this.lastId) {
-          this.write({ type: "sync", after: this.lastId });
-        }
+        // Behind the server, or live frames arrived since the last sync (one may have been
+        // skipped): sync from what is known to be whole. Repeats are dropped by id.
+        if (frame.last_message_id && frame.last_message_id > this.syncFrom()) this.sync();
         break;
       case "error":
         if (frame.client_id && this.outbox.has(frame.client_id)) {
@@ -99,8 +110,18 @@ export class RoomConnection {
     this.handlers.frame(frame);
   }
 
-  see(id) {
+  see(id, covered = false) {
     if (id > this.lastId) this.lastId = id;
+    if (covered && id > this.syncedTo) this.syncedTo = id;
+  }
+
+  syncFrom() {
+    return this.syncedTo || this.lastId;
+  }
+
+  sync() {
+    this.syncAsked = this.syncFrom();
+    this.write({ type: "sync", after: this.syncAsked });
   }
 
   // Queue a message; it is sent now if connected and again after every reconnect until acked.
@@ -120,6 +141,7 @@ export class RoomConnection {
   }
 
   write(frame) {
+    if (frame.type === "history" && frame.before == null) this.latestHistoryAsked = true;
     if (this.socket && this.socket.readyState === WebSocket.OPEN) {
       this.socket.send(JSON.stringify(frame));
       return true;
