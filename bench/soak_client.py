@@ -55,7 +55,7 @@ class SoakMember:
         self.synced = asyncio.Event()
         self.sockets = 0  # connections made so far
         self.log: list[tuple[int, str, int]] = []  # (message id, live or sync, socket number)
-        self.synced_to = 0
+        self.synced_to: int | None = None  # not known until the first hello or sync answer
         self.sync_asked = 0
 
     @property
@@ -66,7 +66,7 @@ class SoakMember:
     def sync_from(self) -> int:
         """As static/js/room/connection.js: the highest id up to which everything is held
         (set by sync answers only), else the highest seen."""
-        return self.synced_to or self.last_id
+        return self.last_id if self.synced_to is None else self.synced_to
 
     async def sync(self) -> None:
         self.sync_asked = self.sync_from
@@ -122,7 +122,7 @@ class SoakMember:
     async def receive(self, frame: dict) -> None:
         kind = frame["type"]
         if kind == "hello":
-            if self.sync_from:
+            if self.last_id or self.synced_to is not None:
                 await self.sync()
             else:  # a fresh client wants nothing older than now, as the page's first history
                 self.synced_to = frame.get("last_message_id") or 0
@@ -139,9 +139,9 @@ class SoakMember:
         elif kind == "sync":
             for message in frame["messages"]:
                 self.keep(message["id"], "sync")
-                self.synced_to = max(self.synced_to, message["id"])
+                self.synced_to = max(self.synced_to or 0, message["id"])
             if not frame["messages"]:
-                self.synced_to = max(self.synced_to, self.sync_asked)
+                self.synced_to = max(self.synced_to or 0, self.sync_asked)
             if frame["has_more"]:
                 await self.sync()
             else:
@@ -325,7 +325,7 @@ async def run(config: dict) -> dict:
         expected.setdefault(slug, set()).add(message_id)
     for member in members:
         member.synced.clear()
-        await member.write({"type": "sync", "after": member.last_id})
+        await member.sync()  # as the client would: from what it holds whole
     while time.monotonic() < settle_deadline + 30:
         if all(expected.get(m.slug, set()) <= m.seen for m in members):
             break

@@ -19,8 +19,8 @@ export class RoomConnection {
     this.handlers = handlers; // {frame(frame), status(state, detail), closedForGood(code)}
     this.lastId = 0; // highest message id seen
     // Highest id up to which every message is held: set by `sync` answers and the newest page
-    // of history, never by live frames. Syncs start here. 0: not known (use lastId).
-    this.syncedTo = 0;
+    // of history, never by live frames. Syncs start here. null: not known yet (use lastId).
+    this.syncedTo = null;
     this.latestHistoryAsked = false;
     this.outbox = new Map(); // client_id -> send frame, until acknowledged
     this.attempt = 0;
@@ -73,7 +73,7 @@ export class RoomConnection {
         this.handlers.status("online");
         this.startPinging();
         // A fresh page asks for the newest history itself: it holds all it needs up to here.
-        if (!this.lastId && !this.syncedTo) this.syncedTo = frame.last_message_id ?? 0;
+        if (!this.lastId && this.syncedTo === null) this.syncedTo = frame.last_message_id ?? 0;
         else this.sync();
         for (const pending of this.outbox.values()) this.write(pending);
         break;
@@ -92,7 +92,7 @@ export class RoomConnection {
       case "sync":
         // A page holds every message after the asked id up to its last one.
         for (const message of frame.messages) this.see(message.id, true);
-        if (!frame.messages.length) this.syncedTo = Math.max(this.syncedTo, this.syncAsked);
+        if (!frame.messages.length) this.syncedTo = Math.max(this.syncedTo ?? 0, this.syncAsked);
         if (frame.has_more) this.sync();
         break;
       case "pong":
@@ -112,11 +112,11 @@ export class RoomConnection {
 
   see(id, covered = false) {
     if (id > this.lastId) this.lastId = id;
-    if (covered && id > this.syncedTo) this.syncedTo = id;
+    if (covered && id > (this.syncedTo ?? 0)) this.syncedTo = id;
   }
 
   syncFrom() {
-    return this.syncedTo || this.lastId;
+    return this.syncedTo ?? this.lastId;
   }
 
   sync() {
