@@ -53,6 +53,13 @@ def focus(page: Page) -> dict:
 
 def tab(page: Page, key: str = "Tab") -> dict:
     page.keyboard.press(key)
+    # The browser scrolls the focused control into view; on a loaded machine that can land a
+    # frame after the key press, so read the state once it settled (a control that never
+    # comes into view still fails below, after the wait).
+    try:
+        expect(page.locator(":focus")).to_be_in_viewport(timeout=2_000)
+    except AssertionError:
+        pass
     return focus(page)
 
 
