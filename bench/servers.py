@@ -3,34 +3,17 @@ Daphne processes serving GroupSpace or the bare baseline."""
 
 import os
 import signal
-import socket
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TextIO
 
+from tests.ports import free_port, wait_until_listening  # the tests' own helpers
+
 ROOT = Path(__file__).resolve().parents[1]
 LOGS = ROOT / "bench" / "logs"
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def wait_until_listening(port: int, seconds: float = 30) -> bool:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=0.2):
-                return True
-        except OSError:
-            time.sleep(0.05)
-    return False
 
 
 def stop(process: subprocess.Popen, grace: float = 10) -> None:

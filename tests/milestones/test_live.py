@@ -3,18 +3,18 @@ milestone is in no peer's frames, history or sync; a celebration reaches every o
 the group and is reacted and replied to like any message; two ticks at once (PostgreSQL)
 reach each milestone once. Runs again on PostgreSQL and Redis (`services_suite`)."""
 
-import threading
 import uuid
 
 import pytest
 from channels.db import database_sync_to_async
-from django.db import connection, connections
+from django.db import connection
 
 from checkins.milestones import actions
 from checkins.milestones.evaluate import evaluate_milestones
 from checkins.milestones.models import Milestone, MilestonePreference, SobrietyDate
 from groupspace.room.models import Message
 from groupspace.tick import run_tick
+from tests.concurrency import run_at_once
 from tests.room.conftest import close_worker_thread_connections  # noqa: F401 (autouse)
 
 from .conftest import days_ago
@@ -140,24 +140,7 @@ def test_two_ticks_at_once_reach_each_milestone_once(transactional_db, alice, bo
     MilestonePreference.objects.create(user=alice, kind="clean_time", choice="share")
     SobrietyDate.objects.create(user=alice, since=days_ago(alice, 30))
     SobrietyDate.objects.create(user=bob, since=days_ago(bob, 14))
-    start = threading.Barrier(4)
-    counts, errors = [], []
-
-    def tick():
-        try:
-            start.wait(timeout=10)
-            counts.append(evaluate_milestones())
-        except Exception as error:  # noqa: BLE001 (reported below)
-            errors.append(error)
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=tick) for _ in range(4)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=30)
-    assert errors == []
+    counts = run_at_once(lambda: evaluate_milestones())
     assert sum(counts) == 4 + 3  # alice: 1, 7, 14, 30 days; bob: 1, 7, 14 days
     assert Milestone.objects.filter(user=alice).count() == 4
     assert Milestone.objects.filter(user=bob).count() == 3

@@ -4,12 +4,11 @@ to prompts, prompts are pinned and threaded, and scheduled prompts are posted ex
 Runs again on PostgreSQL and Redis (`services_suite`)."""
 
 import datetime as dt
-import threading
 import uuid
 
 import pytest
 from channels.db import database_sync_to_async
-from django.db import connection, connections
+from django.db import connection
 from django.utils import timezone
 
 from groupspace.audit.models import AuditEntry
@@ -19,6 +18,7 @@ from groupspace.tick import run_tick
 from sessions_app import changes, prompts
 from sessions_app.live import announce_starts_and_ends
 from sessions_app.models import PromptPosting, ScheduledPrompt, Session, WeeklySlot
+from tests.concurrency import run_at_once
 from tests.room.conftest import close_worker_thread_connections  # noqa: F401 (autouse)
 
 pytestmark = pytest.mark.services_suite
@@ -258,24 +258,7 @@ def test_two_ticks_at_once_post_each_scheduled_prompt_once(transactional_db, dan
             post_at=timezone.now() + dt.timedelta(minutes=1),
         )
     moment = timezone.now() + dt.timedelta(minutes=2)
-    start = threading.Barrier(4)
-    counts, errors = [], []
-
-    def tick():
-        try:
-            start.wait(timeout=10)
-            counts.append(prompts.post_due_prompts(moment))
-        except Exception as error:  # noqa: BLE001 (reported below)
-            errors.append(error)
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=tick) for _ in range(4)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=30)
-    assert errors == []
+    counts = run_at_once(lambda: prompts.post_due_prompts(moment))
     assert sum(counts) == 5
     assert Message.objects.filter(kind="prompt").count() == 5
     assert sorted(Message.objects.values_list("body", flat=True)) == [
