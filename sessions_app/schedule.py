@@ -54,7 +54,8 @@ def generate_sessions(slot: WeeklySlot, *, today: dt.date | None = None) -> int:
     if not slot.is_active:
         return 0
     made = 0
-    dates = slot_dates(slot, today, today + dt.timedelta(days=HORIZON_DAYS))
+    # Eight weeks are 56 days, today included: a weekly slot has exactly eight dates in them.
+    dates = slot_dates(slot, today, today + dt.timedelta(days=HORIZON_DAYS - 1))
     # One read per slot per tick; only the missing days are written.
     existing = set(
         Session.objects.filter(slot=slot, slot_date__in=dates).values_list("slot_date", flat=True)

@@ -93,6 +93,15 @@ def test_generation_covers_eight_weeks_and_is_idempotent(make_group):
     assert Session.objects.filter(slot=slot).count() == 8
 
 
+def test_eight_weeks_means_eight_sessions_also_on_the_slots_own_weekday(make_group):
+    group = make_group("phx", time_zone="America/Phoenix")
+    slot = slot_for(group, WEDNESDAY, dt.time(18, 0), starts_on=dt.date(2026, 1, 1))
+    wednesday = dt.date(2026, 11, 25)
+    assert generate_sessions(slot, today=wednesday) == 8
+    dates = [day for day, _ in utc_starts(slot)]
+    assert dates[0] == wednesday and dates[-1] == wednesday + dt.timedelta(weeks=7)
+
+
 def test_the_pattern_respects_its_first_and_last_week(make_group):
     group = make_group("phx", time_zone="America/Phoenix")
     slot = slot_for(
