@@ -38,7 +38,10 @@ async def _check_channel_layer() -> str:
     layer = get_channel_layer()
     try:
         async with asyncio.timeout(LAYER_TIMEOUT_SECONDS):
-            channel = await layer.new_channel("healthz.")
+            # The default prefix, as the room hub's channel: channels-redis pops one key per
+            # prefix under one lock per process, so another prefix could wait out the hub's
+            # 5-s blocking pop.
+            channel = await layer.new_channel()
             await layer.send(channel, {"type": "health.ping"})
             answer = await layer.receive(channel)
     except Exception:  # noqa: BLE001 (any failure of the layer means "unavailable")

@@ -131,6 +131,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Channel layer and cache ----------------------------------------------------------------
 REDIS_URL = os.environ.get("REDIS_URL", "")
+ROOM_EVENTS_BACKLOG = 2000
 if REDIS_URL:
     if not REDIS_URL.startswith(("redis://", "rediss://")):
         raise ImproperlyConfigured("REDIS_URL must be a redis:// or rediss:// URL.")
@@ -151,10 +152,13 @@ if REDIS_URL:
                     }
                 ],
                 "prefix": os.environ.get("CHANNEL_LAYER_PREFIX", "groupspace"),
-                "capacity": 200,
+                # Each process receives every room event on one channel (groupspace/room/hub.py),
+                # so its backlog is the process's, not one socket's: past it, events are dropped
+                # and clients catch up with `sync`.
+                "capacity": ROOM_EVENTS_BACKLOG,
                 "expiry": 60,
-                # Sockets re-join their groups hourly on a ping (see the consumer), so an entry
-                # older than this belongs to a socket that is gone.
+                # Each process re-joins its groups hourly (the hub), so an entry older than
+                # this belongs to a process that is gone.
                 "group_expiry": 86400,
             },
         }
@@ -167,7 +171,12 @@ if REDIS_URL:
         }
     }
 else:
-    CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
+    CHANNEL_LAYERS = {
+        "default": {
+            "BACKEND": "channels.layers.InMemoryChannelLayer",
+            "CONFIG": {"capacity": ROOM_EVENTS_BACKLOG},
+        }
+    }
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 # --- Accounts (django-allauth) ------------------------------------------------------------

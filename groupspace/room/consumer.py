@@ -8,6 +8,7 @@ import asyncio
 import json
 import logging
 import time
+import uuid
 from collections.abc import Awaitable, Callable
 from importlib import import_module
 from typing import TypeVar
@@ -30,6 +31,7 @@ from groupspace.moderation import actions as moderation
 
 from . import actions, events, frames, presence, socket_auth
 from .errors import RoomError
+from .hub import hub_for
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -42,12 +44,11 @@ POSTING_FRAMES = {"send", "prompt"}
 # A send counts as activity (it keeps the login from idling out); stored at most this often,
 # since idle limits are 30 minutes and more and each save is a database commit.
 ACTIVITY_SAVE_AFTER_SECONDS = 60
-LAYER_RETRY_FIRST_SECONDS = 0.5
-LAYER_RETRY_MAX_SECONDS = 5
-REJOIN_AFTER_SECONDS = 3600
 PRESENCE_TOUCH_AFTER_SECONDS = 30
-# Channel-layer failures seen by this process's sockets (see RoomConsumer.on_ping).
-layer_failures = 0
+# Events that arrive while a socket is busy (connecting, or answering a frame) wait until it
+# has answered, so `hello` comes first and a sender's `ack` before its own message; past this
+# many (a storm while the database is slow) the socket is told to connect again, and syncs.
+HELD_EVENTS_MAX = 200
 
 
 class TokenBucket:
@@ -78,52 +79,26 @@ class RoomConsumer(AsyncWebsocketConsumer):
     activity_at = 0
     touched_at = 0.0  # monotonic time presence was last refreshed (set at connect)
     audiences: list[str] = []
-    joined_after_failures = 0
-    joined_at = 0.0
+    # Events that arrived while the socket was busy, in order; None while it is not.
+    held: list[dict] | None = None
+    closed = False
     language = settings.LANGUAGE_CODE
 
     async def __call__(self, scope, receive, send):
-        """Channels' AsyncConsumer.__call__, with a channel-layer receive that survives the
-        layer going away (Redis restarting): the socket stays open meanwhile, and clients
-        catch up through `pong.last_message_id` and `sync`."""
+        """Channels' AsyncConsumer.__call__ without a channel-layer channel of its own: the
+        process's hub receives the room's events and hands them to `deliver`."""
         self.scope = scope
         self.channel_layer = get_channel_layer(self.channel_layer_alias)
-        self.channel_name = await self.channel_layer.new_channel()
+        self.hub = hub_for(self.channel_layer)
+        # Presence's key for this socket: unique, and never a layer channel.
+        self.socket_id = f"socket-{uuid.uuid4().hex}"
         self.base_send = send
+        self.held = []
         try:
-            await _dispatch_until_stopped([receive, self.receive_from_layer], self.dispatch)
+            while True:
+                await self.dispatch(await receive())
         except StopConsumer:
             pass
-
-    async def receive_from_layer(self) -> dict:
-        """The next channel-layer event. When the layer fails, wait and retry until this
-        socket's groups can be joined again (a restarted Redis has forgotten them)."""
-        global layer_failures
-        delay = LAYER_RETRY_FIRST_SECONDS
-        while True:
-            try:
-                return await self.channel_layer.receive(self.channel_name)
-            except Exception:  # noqa: BLE001 (whatever the layer raised, the socket lives on)
-                layer_failures += 1
-                log.warning("channel layer receive failed; retrying in %.1f s", delay)
-            while True:
-                await asyncio.sleep(delay)
-                delay = min(delay * 2, LAYER_RETRY_MAX_SECONDS)
-                if await self.join_audiences():
-                    break
-
-    async def join_audiences(self) -> bool:
-        """Join this socket's channel-layer groups; False if the layer is down right now."""
-        failures_seen = layer_failures
-        try:
-            for group in self.audiences:
-                await self.channel_layer.group_add(group, self.channel_name)
-        except Exception:  # noqa: BLE001
-            log.warning("channel layer unavailable: the socket works without live events")
-            return False
-        self.joined_after_failures = failures_seen
-        self.joined_at = time.monotonic()
-        return True
 
     async def connect(self):
         # The login is resolved here rather than by middleware: a socket keeps only its
@@ -155,10 +130,11 @@ class RoomConsumer(AsyncWebsocketConsumer):
         if self.session_key:
             # Logging out closes this socket at once, on whichever process holds it.
             self.audiences.append(events.session_group(self.session_key))
-        await self.join_audiences()
+        for group in self.audiences:
+            await self.hub.join(group, self)
         self.member = member
         try:
-            _, hello = await self.act(presence.open_connection, user, slug, self.channel_name)
+            _, hello = await self.act(presence.open_connection, user, slug, self.socket_id)
         except (NoAccess, presence.TooManySockets) as refusal:
             self.member = None  # nothing registered: nothing to clean up on disconnect
             await self.accept()
@@ -168,17 +144,16 @@ class RoomConsumer(AsyncWebsocketConsumer):
         self.touched_at = time.monotonic()  # open_connection stored it just now
         await self.accept()
         await self.send_frame(hello)
+        await self.send_held()
 
     async def disconnect(self, code):
-        try:
-            for group in self.audiences:
-                await self.channel_layer.group_discard(group, self.channel_name)
-        except Exception:  # noqa: BLE001 (entries expire with group_expiry)
-            log.warning("channel layer unavailable while leaving groups")
+        self.closed = True
+        for group in self.audiences:
+            await self.hub.leave(group, self)
         if self.member is None:
             return
         try:
-            await self.act(presence.close_connection, self.member, self.channel_name)
+            await self.act(presence.close_connection, self.member, self.socket_id)
         except DatabaseError:
             log.warning("could not record a closed socket; it expires by itself", exc_info=True)
 
@@ -186,8 +161,12 @@ class RoomConsumer(AsyncWebsocketConsumer):
         if self.member is None:
             return
         # The actions run in threads that inherit this context, so their texts follow too.
-        with translation.override(self.language):
-            await self.handle_frame(text_data, bytes_data)
+        self.held = []
+        try:
+            with translation.override(self.language):
+                await self.handle_frame(text_data, bytes_data)
+        finally:
+            await self.send_held()
 
     async def handle_frame(self, text_data: str | None, bytes_data: bytes | None) -> None:
         client_id = None
@@ -277,17 +256,11 @@ class RoomConsumer(AsyncWebsocketConsumer):
         await self.act(actions.react, self.member, message_id, emoji, on)
 
     async def on_ping(self, frame: dict) -> None:
-        stale = time.monotonic() - self.joined_at > REJOIN_AFTER_SECONDS
-        if stale or self.joined_after_failures != layer_failures:
-            # Join again (harmless when still joined): after an hour, so a long-lived socket
-            # outlives the layer's group_expiry; and when another socket in this process saw
-            # the layer fail since this one joined (a restarted Redis forgets groups).
-            await self.join_audiences()
         # Presence needs a refresh well inside its 75-s timeout, not on every ping: with pings
         # at least every 30 s, refreshing when the last one is 30 s old keeps it under 60 s.
         touch = time.monotonic() - self.touched_at >= PRESENCE_TOUCH_AFTER_SECONDS
-        channel = self.channel_name if touch else None
-        pong = await self.act(_ping, self.member, channel, self.session_key)
+        socket_id = self.socket_id if touch else None
+        pong = await self.act(_ping, self.member, socket_id, self.session_key)
         if touch:
             self.touched_at = time.monotonic()
         if pong is None:
@@ -340,55 +313,54 @@ class RoomConsumer(AsyncWebsocketConsumer):
         locked = frames.bool_field(frame, "locked")
         await self.act(moderation.lock_room, self.member, locked)
 
-    # --- channel-layer events ------------------------------------------------------------
-
     async def dispatch(self, message):
-        # Channels runs close_old_connections through a thread hop before every event
-        # (STACK-NOTES trap 4): on the one ORM thread every socket shares, that halves fan-out
-        # throughput and queues each frame behind every other socket's database work. Skipped:
-        # this consumer touches the ORM only through database_sync_to_async, which closes old
-        # connections itself, in the thread, around each call.
-        if message["type"] == "room.frame":  # the hot path: a frame to forward
-            await self.room_frame(message)
-            return
+        # Channels runs close_old_connections through a thread hop before every message
+        # (STACK-NOTES trap 4): on the one ORM thread every socket shares, that queues each
+        # frame behind every other socket's database work. Skipped: this consumer touches the
+        # ORM only through database_sync_to_async, which closes old connections itself.
         handler = getattr(self, get_handler_name(message), None)
         if handler is None:
             raise ValueError(f"No handler for message type {message['type']}")
         await handler(message)
 
-    async def room_frame(self, event: dict) -> None:
-        if self.member is None or event.get("skip_user") == self.member.user_id:
-            return
-        await self.send(text_data=event["text"])  # encoded once, by events.frame_event
+    async def close(self, code=None, reason=None):
+        self.closed = True
+        await super().close(code=code, reason=reason)
 
-    async def room_close(self, event: dict) -> None:
-        await self.close(code=event["code"])
+    # --- events from the hub (built by events.py) ----------------------------------------
+
+    async def deliver(self, event: dict) -> None:
+        if self.closed:
+            return
+        if self.held is not None:  # busy: after its answer
+            if len(self.held) <= HELD_EVENTS_MAX:  # one past it says "too many"
+                self.held.append(event)
+            return
+        await self.forward(event)
+
+    async def send_held(self) -> None:
+        if len(self.held) > HELD_EVENTS_MAX:
+            self.held = None
+            await self.close(code=CLOSE_RECONNECT)
+            return
+        while self.held:  # events arriving meanwhile join the end of the line
+            await self.forward(self.held.pop(0))
+        self.held = None
+
+    async def forward(self, event: dict) -> None:
+        if self.closed:
+            return
+        if event["type"] == "room.frame":
+            if event.get("skip_user") != self.member.user_id:
+                await self.send(text_data=event["text"])  # encoded once, by events.frame_event
+        elif event["type"] == "room.close":
+            await self.close(code=event["code"])
+        else:
+            log.warning("unknown room event %s", event["type"])
 
 
 class NotLoggedIn(Exception):
     """No valid login on the socket, or it has idled out."""
-
-
-async def _dispatch_until_stopped(receivers, dispatch) -> None:
-    """Channels' await_many_dispatch, without holding on to the last event between events:
-    an idle socket keeps nothing but its state."""
-    tasks = [asyncio.ensure_future(receiver()) for receiver in receivers]
-    try:
-        while True:
-            await asyncio.wait(tasks, return_when=asyncio.FIRST_COMPLETED)
-            for i, receiver in enumerate(receivers):
-                if tasks[i].done():
-                    event = tasks[i].result()
-                    await dispatch(event)
-                    event = None
-                    tasks[i] = asyncio.ensure_future(receiver())
-    finally:
-        for task in tasks:
-            task.cancel()
-            try:
-                await task
-            except asyncio.CancelledError:
-                pass
 
 
 def _admit(session_key: str | None, slug: str):

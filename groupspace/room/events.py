@@ -1,4 +1,4 @@
-"""The only code that calls the channel layer. Audiences are channel-layer groups.
+"""The only code that sends to the channel layer (hub.py receives). Audiences are its groups.
 
 Every socket in a room joins exactly one of its room's role groups (participants or
 therapists) and its own person's group, so an event reaches the right people by where it is
@@ -59,11 +59,18 @@ def send_now(channel_group: str, event: dict) -> None:
         loop.call_soon_threadsafe(_sender.submit, channel_group, event)
         return
     try:
-        async_to_sync(get_channel_layer().group_send)(channel_group, event)
+        async_to_sync(get_channel_layer().group_send)(
+            channel_group, _addressed(channel_group, event)
+        )
     except Exception:
         # The channel layer is down or full: the database still has the record, and clients
         # notice through `pong.last_message_id` and `sync`. Never fail the caller for this.
         log.warning("channel layer send failed for %s", event.get("type"), exc_info=True)
+
+
+def _addressed(channel_group: str, event: dict) -> dict:
+    """The event with its group named: each process's hub hands it to its sockets there."""
+    return {**event, "group": channel_group}
 
 
 def send_on_commit(channel_group: str, event: dict) -> None:
@@ -127,7 +134,7 @@ class _OrderedSender:
         if previous is not None and previous.get_loop() is asyncio.get_running_loop():
             await asyncio.wait([previous])
         try:
-            await get_channel_layer().group_send(channel_group, event)
+            await get_channel_layer().group_send(channel_group, _addressed(channel_group, event))
         except Exception:
             log.warning("channel layer send failed for %s", event.get("type"), exc_info=True)
 

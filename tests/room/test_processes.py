@@ -12,6 +12,8 @@ import signal
 import subprocess
 import sys
 import time
+import urllib.error
+import urllib.request
 import uuid
 from pathlib import Path
 
@@ -199,6 +201,15 @@ class RoomClient:
         return next(f for f in self.frames if f["type"] == kind)
 
 
+def health_status(port: int) -> int:
+    request = urllib.request.Request(f"http://127.0.0.1:{port}/healthz")
+    try:
+        with urllib.request.urlopen(request, timeout=10) as response:  # noqa: S310 (loopback)
+            return response.status
+    except urllib.error.HTTPError as error:
+        return error.code
+
+
 def logged_in_client(user) -> Client:
     client = Client()
     client.force_login(user)
@@ -276,6 +287,12 @@ async def test_two_processes_share_one_room(transactional_db, daphnes, alice, bo
         await dana_client.write({"type": "remove", "message_id": message_id, "reason": ""})
         removed = await bob_client.frame_of_type("message.updated")
         assert (removed["message"]["state"], removed["message"]["body"]) == ("removed", "")
+
+        # A process holding sockets still answers its load balancer at once: the health
+        # check's channel shares the process's one blocking receive with the room's.
+        for server in (first, second):
+            for _ in range(3):
+                assert await asyncio.to_thread(health_status, server.port) == 200
 
         # Removing bob from the group (here, in the test's process) closes his socket on the
         # second process with 4403, through Redis.

@@ -1,0 +1,133 @@
+"""One channel-layer subscription per process (groupspace/room/hub.py): a room's sockets in a
+process share it, events wait while a socket is busy answering, and a storm of them while it
+waits tells the socket to connect again rather than queueing without bound."""
+
+import asyncio
+import threading
+import time
+
+import pytest
+from channels.layers import get_channel_layer
+from django.db import connection, transaction
+
+from groupspace.groups.models import IOPGroup
+from groupspace.room import events
+from groupspace.room.consumer import CLOSE_RECONNECT, HELD_EVENTS_MAX
+from groupspace.room.hub import hub_for
+
+from .test_messages import send_frame, stored_bodies
+
+
+async def layer_members(group: str) -> set[str]:
+    """The channels the layer itself holds for `group` (in memory or in Redis)."""
+    layer = get_channel_layer()
+    if hasattr(layer, "groups"):  # InMemoryChannelLayer
+        return set(layer.groups.get(group, {}))
+    redis = layer.connection(layer.consistent_hash(group))
+    return {name.decode() for name in await redis.zrange(layer._group_key(group), 0, -1)}
+
+
+async def test_a_rooms_sockets_in_one_process_share_one_subscription(
+    open_socket, alice, bob, dana, evening
+):
+    sockets = [await open_socket(alice), await open_socket(bob), await open_socket(dana)]
+    hub = hub_for(get_channel_layer())
+    participants = events.participants_group(evening.id)
+    assert len(hub.sockets[participants]) == 2
+    assert await layer_members(participants) == {hub.channel}
+    assert await layer_members(events.therapists_group(evening.id)) == {hub.channel}
+
+    # Still delivered to each socket in the group, once.
+    await sockets[0].send(send_frame("one subscription"))
+    await sockets[0].receive_type("ack")
+    for socket in sockets:
+        assert (await socket.receive_type("message"))["message"]["body"] == "one subscription"
+        assert await socket.nothing()
+
+    for socket in sockets:
+        await socket.disconnect()
+    assert hub.sockets == {}
+    assert await layer_members(participants) == set()
+    assert hub.tasks == []  # nothing left running for a process with no sockets
+
+
+async def test_a_socket_gets_its_ack_before_its_own_message(open_socket, alice, bob, evening):
+    alice_socket = await open_socket(alice)
+    bob_socket = await open_socket(bob)
+    await asyncio.gather(
+        bob_socket.send(send_frame("from bob")), alice_socket.send(send_frame("from alice"))
+    )
+    seen = []  # alice's frames, by what they say
+    while len(seen) < 3:
+        frame = await alice_socket.receive()
+        if frame["type"] in {"ack", "message"}:
+            seen.append((frame["type"], frame["message"]["body"]))
+    assert sorted(seen) == [
+        ("ack", "from alice"),
+        ("message", "from alice"),
+        ("message", "from bob"),
+    ]
+    assert seen.index(("ack", "from alice")) < seen.index(("message", "from alice"))
+    assert await alice_socket.nothing()
+
+
+def _lock_waiters() -> int:
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT count(*) FROM pg_locks WHERE NOT granted")
+            return cursor.fetchone()[0]
+    finally:
+        connection.close()  # this thread's own connection, not the consumers' thread
+
+
+async def someone_waits_for_a_lock() -> None:
+    deadline = time.monotonic() + 10
+    while not await asyncio.to_thread(_lock_waiters):
+        assert time.monotonic() < deadline, "the send never waited for the lock"
+        await asyncio.sleep(0.05)
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql",
+    reason="holds a row lock from another thread; SQLite's in-memory test database fails "
+    "instead of waiting (the services half runs it)",
+)
+async def test_a_storm_while_a_socket_waits_tells_it_to_connect_again(
+    transactional_db, open_socket, alice, bob, evening
+):
+    alice_socket = await open_socket(alice)
+    bob_socket = await open_socket(bob)
+    locked, release = threading.Event(), threading.Event()
+
+    def hold_the_room_lock():
+        with transaction.atomic():
+            IOPGroup.objects.select_for_update().get(pk=evening.pk)
+            locked.set()
+            release.wait(10)
+        connection.close()  # this thread's own
+
+    holder = threading.Thread(target=hold_the_room_lock)
+    holder.start()
+    assert locked.wait(10), "the lock was not taken"
+    try:
+        await alice_socket.send(send_frame("waits for the lock"))
+        await someone_waits_for_a_lock()  # alice's socket is busy with her send now
+        storm = events.frame_event({"type": "typing", "user": {"id": bob.id}})
+        layer = get_channel_layer()
+        for _ in range(HELD_EVENTS_MAX + 1):
+            await layer.group_send(
+                events.participants_group(evening.id),
+                {**storm, "group": events.participants_group(evening.id)},
+            )
+        # Bob's socket was not busy: it got them as they came.
+        for _ in range(HELD_EVENTS_MAX + 1):
+            await bob_socket.receive_type("typing", skip={"presence"})
+    finally:
+        release.set()
+        holder.join()
+    # Alice's post was stored and acknowledged; then, with too much held back, she is told to
+    # connect again (her client syncs what she missed) instead of the server buffering it.
+    ack = await alice_socket.receive_type("ack")
+    assert ack["message"]["body"] == "waits for the lock"
+    assert await alice_socket.close_code() == CLOSE_RECONNECT
+    assert await stored_bodies(evening) == ["waits for the lock"]
