@@ -22,7 +22,7 @@ from .models import REACTION_EMOJI, Message, Reaction
 from .posting import announce_message_updated, clean_body, is_held_for_review, post_message
 from .ratelimit import check_post_rate
 from .serializers import member_dict, serialize_message, serialize_messages
-from .shared_cache import shared_cache
+from .shared_cache import Unavailable, first_in_window
 
 SYNC_PAGE = 500
 THREAD_MAX = 200
@@ -91,11 +91,6 @@ def send_chat(member: Member, client_id: uuid.UUID, body: str, reply_to: int | N
     body = clean_body(body)
     if reply_to is not None and not visible_messages(membership).filter(pk=reply_to).exists():
         raise RoomError("not_found", gettext("The message you replied to is not in this room."))
-    is_resend = Message.objects.filter(
-        group_id=member.group_id, author_id=member.user_id, client_id=client_id
-    ).exists()
-    if not is_resend:  # a resend after a reconnect is answered, never counted
-        check_post_rate(member.group_id, member.user_id)
     message, _created = post_message(
         group,
         membership.user,
@@ -104,6 +99,9 @@ def send_chat(member: Member, client_id: uuid.UUID, body: str, reply_to: int | N
         reply_to_id=reply_to,
         held_for_review=is_held_for_review(group, membership),
         sees_pending=membership.is_therapist,
+        author_role=membership.role,
+        # Counted only once the message is known to be new: a resend is answered, not counted.
+        before_insert=lambda: check_post_rate(member.group_id, member.user_id),
     )
     return serialize_message(message, for_moderator=membership.is_therapist)
 
@@ -194,7 +192,11 @@ def announce_typing(member: Member) -> None:
     """Tell the room this member is typing, at most once every few seconds across sockets."""
     membership = require_member(member)
     key = f"typing:{member.group_id}:{member.user_id}"
-    if shared_cache().add(key, 1, timeout=TYPING_INTERVAL_SECONDS):
+    try:
+        first = first_in_window(key, TYPING_INTERVAL_SECONDS)
+    except Unavailable:  # Redis is down: so is the layer that would carry the frame
+        return
+    if first:
         frame = {"type": "typing", "user": member_dict(membership)}
         events.to_room_now(member.group_id, events.frame_event(frame, skip_user=member.user_id))
 

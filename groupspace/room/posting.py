@@ -5,6 +5,7 @@ through `post_message`, so every post is stored, ordered and announced the same 
 """
 
 import uuid
+from collections.abc import Callable
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -45,44 +46,52 @@ def post_message(
     data: dict | None = None,
     held_for_review: bool = False,
     sees_pending: bool = True,
+    author_role: str | None = None,
+    before_insert: Callable[[], None] | None = None,
 ) -> tuple[Message, bool]:
     """Store a message and announce it to the room after commit. Returns (message, created).
 
     Takes the group row lock so that message ids follow commit order within a room: a client
     that syncs after id N can never miss a message with a smaller id committed later.
-    A resend with a `client_id` the author already used returns the original, unannounced.
+    A resend with a `client_id` the author already used returns the original, unannounced;
+    `before_insert` (a posting limit) runs only for a message that is new, under the lock.
+    `author_role`, when the caller knows it, saves reading it back to serialize the message.
     Runs the safety checks (crisis language) on every new message.
     """
-    with transaction.atomic():
-        IOPGroup.objects.select_for_update().filter(pk=group.pk).first()
+    try:
+        with transaction.atomic():
+            IOPGroup.objects.select_for_update().filter(pk=group.pk).first()
+            if client_id is not None and author is not None:
+                existing = _message_with_client_id(group.pk, author.pk, client_id)
+                if existing is not None:
+                    return existing, False
+            if reply_to_id is not None:
+                _check_reply_target(group.pk, author, reply_to_id, sees_pending=sees_pending)
+            if before_insert is not None:
+                before_insert()
+            message = Message.objects.create(
+                group=group,
+                author=author,
+                client_id=client_id,
+                kind=kind,
+                body=body,
+                reply_to_id=reply_to_id,
+                data=data or {},
+                state=Message.State.PENDING if held_for_review else Message.State.VISIBLE,
+                created_at=timezone.now(),
+            )
+            message = _as_created(message, author_role)
+            announce_new_message(message)
+            check_message_for_crisis(message)
+    except IntegrityError:
+        # Only reachable if the lock above did not serialise two sends of one client_id (it
+        # always should); the transaction is rolled back and the first one is the answer.
+        existing = None
         if client_id is not None and author is not None:
             existing = _message_with_client_id(group.pk, author.pk, client_id)
-            if existing is not None:
-                return existing, False
-        if reply_to_id is not None:
-            _check_reply_target(group.pk, author, reply_to_id, sees_pending=sees_pending)
-        try:
-            with transaction.atomic():
-                message = Message.objects.create(
-                    group=group,
-                    author=author,
-                    client_id=client_id,
-                    kind=kind,
-                    body=body,
-                    reply_to_id=reply_to_id,
-                    data=data or {},
-                    state=Message.State.PENDING if held_for_review else Message.State.VISIBLE,
-                    created_at=timezone.now(),
-                )
-        except IntegrityError:
-            # Only reachable if the lock above did not serialise us (it always should).
-            existing = _message_with_client_id(group.pk, author.pk, client_id)
-            if existing is None:
-                raise
-            return existing, False
-        message = _as_created(message)
-        announce_new_message(message)
-        check_message_for_crisis(message)
+        if existing is None:
+            raise
+        return existing, False
     return message, True
 
 
@@ -172,10 +181,12 @@ def _check_reply_target(group_id: int, author, reply_to_id: int, *, sees_pending
         raise RoomError("not_found", gettext("The message you replied to is not in this room."))
 
 
-def _as_created(message: Message) -> Message:
+def _as_created(message: Message, author_role: str | None) -> Message:
     """A message just inserted, as `_reload` would return it, without reading it back: its
     author is the instance it was created with and, uncommitted, it has no reactions yet."""
     message._prefetched_objects_cache = {"reactions": message.reactions.none()}
+    if author_role is not None:
+        message._author_role = author_role  # what serializers._author_roles would read
     return message
 
 

@@ -12,6 +12,7 @@ import pytest
 from channels.layers import DEFAULT_CHANNEL_LAYER, channel_layers
 from django.test import override_settings
 
+from groupspace.room import shared_cache
 from tests.ports import free_port, wait_until_listening
 
 from .test_messages import send_frame
@@ -74,12 +75,22 @@ def own_redis(tmp_path):
             },
         }
     }
-    with override_settings(CHANNEL_LAYERS=layers):
+    # The cache (posting limits, typing throttles) lives in the same Redis, as in production.
+    caches = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": redis.url,
+            "OPTIONS": {"socket_timeout": 2, "socket_connect_timeout": 1},
+        }
+    }
+    with override_settings(CHANNEL_LAYERS=layers, CACHES=caches):
         channel_layers.backends.pop(DEFAULT_CHANNEL_LAYER, None)
+        shared_cache.reset()
         yield redis
     if redis.process.poll() is None:
         redis.stop()
     channel_layers.backends.pop(DEFAULT_CHANNEL_LAYER, None)
+    shared_cache.reset()
 
 
 async def test_posts_survive_a_redis_outage_and_live_delivery_resumes(
@@ -91,7 +102,8 @@ async def test_posts_survive_a_redis_outage_and_live_delivery_resumes(
     await alice_socket.receive_type("ack")
     assert (await bob_socket.receive_type("message"))["message"]["body"] == "before the outage"
 
-    own_redis.stop()
+    own_redis.stop()  # the channel layer and the cache's counters both gone
+    await alice_socket.send({"type": "typing"})  # throttled in Redis: skipped, not a crash
     await alice_socket.send(send_frame("during the outage"))
     ack = await alice_socket.receive_type("ack", timeout=15, skip={"message"})
     during = ack["message"]["id"]

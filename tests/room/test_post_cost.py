@@ -1,0 +1,45 @@
+"""What one chat post costs the database thread every socket of a process shares: each
+statement is a round trip there, so the count is pinned (bench/README.md has the figures)."""
+
+import time
+import uuid
+
+import pytest
+
+from groupspace.room import actions
+from groupspace.room.errors import RoomError
+from groupspace.room.models import Message
+from groupspace.room.ratelimit import POSTS_PER_WINDOW, WINDOW_SECONDS
+
+POST_STATEMENTS = 7  # membership, current session, BEGIN, room lock, resend check, insert, COMMIT
+
+
+def test_a_chat_post_takes_seven_statements(
+    transactional_db, alice, evening, django_assert_max_num_queries
+):
+    member = actions.access_member(alice, "evening")
+    actions.send_chat(member, uuid.uuid4(), "warming the caches", None)
+    with django_assert_max_num_queries(POST_STATEMENTS):
+        message = actions.send_chat(member, uuid.uuid4(), "hello there", None)
+    assert message["body"] == "hello there"
+    assert message["author"] == {"id": alice.id, "display_name": "Alice M.", "role": "participant"}
+
+
+def test_a_resend_is_answered_with_the_original_and_not_counted_as_a_post(
+    transactional_db, alice, evening
+):
+    member = actions.access_member(alice, "evening")
+    into_window = time.time() % WINDOW_SECONDS  # all in one limit window
+    if into_window > WINDOW_SECONDS / 2:
+        time.sleep(WINDOW_SECONDS - into_window + 0.05)
+    client_id = uuid.uuid4()
+    first = actions.send_chat(member, client_id, "once", None)
+    # Far more resends than the posting limit allows posts: none is refused, none is stored.
+    for _ in range(15):
+        assert actions.send_chat(member, client_id, "once", None)["id"] == first["id"]
+    for n in range(POSTS_PER_WINDOW - 1):
+        actions.send_chat(member, uuid.uuid4(), f"new {n}", None)
+    with pytest.raises(RoomError) as refused:
+        actions.send_chat(member, uuid.uuid4(), "one too many", None)
+    assert refused.value.code == "rate_limited"
+    assert Message.objects.filter(group=evening).count() == POSTS_PER_WINDOW
