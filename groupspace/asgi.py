@@ -23,3 +23,8 @@ application = ProtocolTypeRouter(
         "websocket": AllowedHostsOriginValidator(URLRouter(websocket_urlpatterns)),
     }
 )
+
+import sys  # noqa: E402
+
+if os.environ.get("GS_SWITCH"):
+    sys.setswitchinterval(float(os.environ["GS_SWITCH"]))

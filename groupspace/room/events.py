@@ -1,9 +1,11 @@
 """The only code that sends to the channel layer (hub.py receives). Audiences are its groups.
 
-Every socket in a room joins exactly one of its room's role groups (participants or
+Every socket in a room joins its room's group, exactly one of its role groups (participants or
 therapists) and its own person's group, so an event reaches the right people by where it is
-sent, not by `if` statements in consumers. Events are sent after the transaction commits; the
-layer may drop one, so the database stays the record (clients `sync`).
+sent, not by `if` statements in consumers: one send to the room's group when everyone gets the
+same frame, one per role when they differ. Events are sent after the transaction commits, one
+room's in the order they were made; the layer may drop one, so the database stays the record
+(clients `sync`).
 """
 
 import asyncio
@@ -25,6 +27,10 @@ T = TypeVar("T")
 _loop: contextvars.ContextVar[asyncio.AbstractEventLoop | None] = contextvars.ContextVar(
     "events_loop", default=None
 )
+
+
+def room_group(group_id: int) -> str:
+    return f"room-{group_id}"
 
 
 def participants_group(group_id: int) -> str:
@@ -49,7 +55,7 @@ def session_group(session_key: str) -> str:
 def socket_groups(group_id: int, user_id: int, role: str) -> list[str]:
     """The channel-layer groups a member's socket joins."""
     role_group = therapists_group(group_id) if role == "therapist" else participants_group(group_id)
-    return [role_group, person_group(group_id, user_id)]
+    return [room_group(group_id), role_group, person_group(group_id, user_id)]
 
 
 def send_now(channel_group: str, event: dict) -> None:
@@ -78,7 +84,11 @@ def send_on_commit(channel_group: str, event: dict) -> None:
 
 
 def to_room(group_id: int, *, participants: dict, therapists: dict) -> None:
-    """One event to everyone in a room, with a payload for each role."""
+    """One event to everyone in a room, with a payload for each role (often the same: a new
+    message reads alike for both until it is removed)."""
+    if participants == therapists:
+        send_on_commit(room_group(group_id), participants)
+        return
     send_on_commit(participants_group(group_id), participants)
     send_on_commit(therapists_group(group_id), therapists)
 
@@ -89,8 +99,7 @@ def to_room_same(group_id: int, event: dict) -> None:
 
 def to_room_now(group_id: int, event: dict) -> None:
     """The same event to everyone in a room, at once (nothing to wait for a commit)."""
-    send_now(participants_group(group_id), event)
-    send_now(therapists_group(group_id), event)
+    send_now(room_group(group_id), event)
 
 
 def to_person(group_id: int, user_id: int, event: dict) -> None:
@@ -112,23 +121,33 @@ def run_deferring(loop: asyncio.AbstractEventLoop, action: Callable[..., T], *ar
         _loop.reset(token)
 
 
+def _sequence(channel_group: str) -> str:
+    """Events whose order matters share a sequence: all of one room's groups ("room-12",
+    "room-12-therapists", "room-12-person-7"), so a message is never overtaken by its own
+    removal sent to another of the room's groups."""
+    if channel_group.startswith("room-"):
+        return "-".join(channel_group.split("-", 2)[:2])
+    return channel_group
+
+
 class _OrderedSender:
-    """Sends deferred events from the event loop. Events for one channel-layer group go out
-    one after another in the order the thread produced them (so a room sees messages in
-    commit order); different groups go out concurrently."""
+    """Sends deferred events from the event loop. One room's events go out one after another
+    in the order the thread produced them (so a room sees messages in commit order, each
+    before any change to it); different rooms go out concurrently."""
 
     def __init__(self) -> None:
         self.tails: dict[str, asyncio.Task] = {}
 
     def submit(self, channel_group: str, event: dict) -> None:
-        previous = self.tails.get(channel_group)
+        sequence = _sequence(channel_group)
+        previous = self.tails.get(sequence)
         task = asyncio.ensure_future(self._send(previous, channel_group, event))
-        self.tails[channel_group] = task
-        task.add_done_callback(lambda done: self._forget(channel_group, done))
+        self.tails[sequence] = task
+        task.add_done_callback(lambda done: self._forget(sequence, done))
 
-    def _forget(self, channel_group: str, task: asyncio.Task) -> None:
-        if self.tails.get(channel_group) is task:
-            del self.tails[channel_group]
+    def _forget(self, sequence: str, task: asyncio.Task) -> None:
+        if self.tails.get(sequence) is task:
+            del self.tails[sequence]
 
     async def _send(self, previous: asyncio.Task | None, channel_group: str, event: dict) -> None:
         if previous is not None and previous.get_loop() is asyncio.get_running_loop():

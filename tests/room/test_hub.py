@@ -36,6 +36,8 @@ async def test_a_rooms_sockets_in_one_process_share_one_subscription(
     assert len(hub.sockets[participants]) == 2
     assert await layer_members(participants) == {hub.channel}
     assert await layer_members(events.therapists_group(evening.id)) == {hub.channel}
+    assert len(hub.sockets[events.room_group(evening.id)]) == 3
+    assert await layer_members(events.room_group(evening.id)) == {hub.channel}
 
     # Still delivered to each socket in the group, once.
     await sockets[0].send(send_frame("one subscription"))
