@@ -13,6 +13,7 @@ django_asgi_app = get_asgi_application()
 from channels.routing import ProtocolTypeRouter, URLRouter  # noqa: E402 (needs Django set up)
 from channels.security.websocket import AllowedHostsOriginValidator  # noqa: E402
 
+from groupspace.gc_tuning import tune_for_server  # noqa: E402
 from groupspace.room.routing import websocket_urlpatterns  # noqa: E402
 
 application = ProtocolTypeRouter(
@@ -24,7 +25,4 @@ application = ProtocolTypeRouter(
     }
 )
 
-import sys  # noqa: E402
-
-if os.environ.get("GS_SWITCH"):
-    sys.setswitchinterval(float(os.environ["GS_SWITCH"]))
+tune_for_server()  # last: everything loaded so far is frozen out of collections
