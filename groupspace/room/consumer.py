@@ -99,6 +99,11 @@ class RoomConsumer(AsyncWebsocketConsumer):
                 await self.dispatch(await receive())
         except StopConsumer:
             pass
+        finally:
+            # Also when the consumer failed: the hub must not keep handing events to it.
+            self.closed = True
+            for group in self.audiences:
+                await self.hub.leave(group, self)
 
     async def connect(self):
         # The login is resolved here rather than by middleware: a socket keeps only its
@@ -148,8 +153,6 @@ class RoomConsumer(AsyncWebsocketConsumer):
 
     async def disconnect(self, code):
         self.closed = True
-        for group in self.audiences:
-            await self.hub.leave(group, self)
         if self.member is None:
             return
         try:

@@ -67,12 +67,12 @@ class Hub:
             return True
 
     async def leave(self, group: str, socket: Socket) -> None:
+        members = self.sockets.get(group)
+        if members is not None:
+            members.discard(socket)  # at once, even if this task is cancelled below
         async with self._lock(group):
             members = self.sockets.get(group)
-            if members is None:
-                return
-            members.discard(socket)
-            if members:
+            if members is None or members:
                 return
             del self.sockets[group]
             self.unjoined.discard(group)

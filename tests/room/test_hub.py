@@ -7,14 +7,17 @@ import threading
 import time
 
 import pytest
+from channels.db import database_sync_to_async
 from channels.layers import get_channel_layer
-from django.db import connection, transaction
+from django.db import OperationalError, connection, connections, transaction
 
 from groupspace.groups.models import IOPGroup
 from groupspace.room import events
 from groupspace.room.consumer import CLOSE_RECONNECT, HELD_EVENTS_MAX
 from groupspace.room.hub import hub_for
+from tests.conftest import session_cookie
 
+from .conftest import communicator
 from .test_messages import send_frame, stored_bodies
 
 
@@ -51,6 +54,33 @@ async def test_a_rooms_sockets_in_one_process_share_one_subscription(
     assert hub.sockets == {}
     assert await layer_members(participants) == set()
     assert hub.tasks == []  # nothing left running for a process with no sockets
+
+
+def _fail_presence_inserts() -> object:
+    def unreachable(execute, sql, params, many, context):
+        if sql.startswith("INSERT") and "room_roomconnection" in sql:
+            raise OperationalError("server closed the connection unexpectedly")
+        return execute(sql, params, many, context)
+
+    wrapper = connections["default"].execute_wrapper(unreachable)
+    wrapper.__enter__()
+    return wrapper
+
+
+async def test_a_socket_that_fails_while_connecting_leaves_nothing_behind(
+    transactional_db, alice, evening
+):
+    wrapper = await database_sync_to_async(_fail_presence_inserts)()
+    try:
+        cookie = await database_sync_to_async(session_cookie)(alice)
+        socket = communicator("/ws/groups/evening/", cookie)
+        with pytest.raises(OperationalError):  # after it joined its groups
+            await socket.connect()
+    finally:
+        await database_sync_to_async(wrapper.__exit__)(None, None, None)
+    hub = hub_for(get_channel_layer())
+    assert hub.sockets == {}
+    assert await layer_members(events.room_group(evening.id)) == set()
 
 
 async def test_a_socket_gets_its_ack_before_its_own_message(open_socket, alice, bob, evening):
