@@ -196,7 +196,11 @@ def _paragraphs(letter: AttendanceLetter) -> list[str]:
         "start": formats.date_format(letter.date_from, gettext("F j, Y")),
         "end": formats.date_format(letter.date_to, gettext("F j, Y")),
         "count": c["sessions"],
-        "hours": hours_label(c["total_hours"]),
+        # "1 hour", "1.5 hours", "3 hours": singular only for exactly one.
+        "hours_in_all": ngettext(
+            "%(hours)s hour in all", "%(hours)s hours in all", 1 if c["total_hours"] == 1 else 2
+        )
+        % {"hours": hours_label(c["total_hours"])},
     }
     if not c["lines"]:
         if c["program"]:
@@ -212,17 +216,17 @@ def _paragraphs(letter: AttendanceLetter) -> list[str]:
     elif c["program"]:
         text = ngettext(
             "This letter confirms that %(name)s attended %(count)s session at %(program)s from "
-            "%(start)s to %(end)s, %(hours)s hours in all, on the date and time below.",
+            "%(start)s to %(end)s, %(hours_in_all)s, on the date and time below.",
             "This letter confirms that %(name)s attended %(count)s sessions at %(program)s from "
-            "%(start)s to %(end)s, %(hours)s hours in all, on the dates and times below.",
+            "%(start)s to %(end)s, %(hours_in_all)s, on the dates and times below.",
             c["sessions"],
         )
     else:
         text = ngettext(
             "This letter confirms that %(name)s attended %(count)s session from %(start)s to "
-            "%(end)s, %(hours)s hours in all, on the date and time below.",
+            "%(end)s, %(hours_in_all)s, on the date and time below.",
             "This letter confirms that %(name)s attended %(count)s sessions from %(start)s to "
-            "%(end)s, %(hours)s hours in all, on the dates and times below.",
+            "%(end)s, %(hours_in_all)s, on the dates and times below.",
             c["sessions"],
         )
     return [text % values]

@@ -37,6 +37,18 @@ def issue(client, **data):
     return client.post(reverse("new_letter"), fields)
 
 
+def test_one_hour_is_said_in_the_singular_in_english_and_spanish(client_for, alice, evening):
+    session_on(evening, dt.date(2026, 10, 5), "present", alice, minutes=60)
+    response = issue(client_for(alice))
+    page = client_for(alice).get(response.url).content.decode()
+    assert "attended 1 session from" in page and "1 hour in all," in page
+    letter = AttendanceLetter.objects.get(user=alice)
+    letter.content["language"] = "es"  # as if issued in Spanish
+    letter.save()
+    spanish = client_for(alice).get(response.url).content.decode()
+    assert "asistió a 1 sesión" in spanish and "1 hora en total," in spanish
+
+
 def test_a_letter_states_the_dates_and_hours_attended(client_for, alice, history):
     response = issue(client_for(alice))
     letter = AttendanceLetter.objects.get(user=alice)
