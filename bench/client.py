@@ -9,10 +9,10 @@ Progress goes to stderr. Everything runs against 127.0.0.1 only.
 """
 
 import asyncio
-import json
 import sys
 import time
 
+from .client_process import client_main
 from .idle import Pings, hold
 from .load import Load
 from .sockets import Fleet, Member, members_from
@@ -113,11 +113,5 @@ async def run_mode(
     return await hold(fleet, watched, config["hold"], ping, pings)
 
 
-def main() -> None:
-    with open(sys.argv[1]) as handle:
-        config = json.load(handle)
-    print(json.dumps(asyncio.run(run(config))), flush=True)
-
-
 if __name__ == "__main__":
-    main()
+    client_main(run)

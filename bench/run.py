@@ -15,8 +15,6 @@ import os
 import platform
 import resource
 import subprocess
-import sys
-import tempfile
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -25,6 +23,7 @@ from importlib.metadata import version
 import psycopg
 
 from . import config, report
+from .client_process import run_client
 from .prepare import database_name, prepare
 from .servers import LOGS, ROOT, Daphnes, own_redis
 
@@ -113,20 +112,9 @@ def measure(
         }
         work = {"fixed": args.seconds + args.drain, "max": args.budget + 60, "idle": args.hold + 40}
         seconds_of_work = sum(work[mode] for mode in modes)
-        with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as handle:
-            json.dump(client_config, handle)
-        try:
-            finished = subprocess.run(
-                [sys.executable, "-m", "bench.client", handle.name],
-                cwd=ROOT,
-                stdout=subprocess.PIPE,
-                text=True,
-                timeout=connect_timeout + seconds_of_work + 120,
-                check=True,
-            )
-        finally:
-            os.unlink(handle.name)
-    return json.loads(finished.stdout.strip().splitlines()[-1])
+        return run_client(
+            "bench.client", client_config, timeout=connect_timeout + seconds_of_work + 120
+        )
 
 
 def machine() -> str:

@@ -10,7 +10,11 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TextIO
 
-from tests.ports import free_port, wait_until_listening  # the tests' own helpers
+from tests.ports import (  # the tests' own helpers
+    free_port,
+    redis_server_command,
+    wait_until_listening,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 LOGS = ROOT / "bench" / "logs"
@@ -41,19 +45,7 @@ def own_redis() -> Iterator[tuple[str, int]]:
     """
     port = free_port()
     process = subprocess.Popen(
-        [
-            "redis-server",
-            "--port",
-            str(port),
-            "--bind",
-            "127.0.0.1",
-            "--save",
-            "",
-            "--appendonly",
-            "no",
-            "--maxclients",
-            "10000",
-        ],
+        redis_server_command(port, "--maxclients", "10000"),
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )

@@ -10,14 +10,12 @@ Knobs (flag or SOAK_* variable): --seconds 600, --rooms 50, --members 12, --proc
 import argparse
 import json
 import os
-import subprocess
-import sys
-import tempfile
 import time
 
+from .client_process import run_client
 from .prepare import prepare
 from .run import server_env
-from .servers import LOGS, ROOT, Daphnes, own_redis
+from .servers import LOGS, Daphnes, own_redis
 
 # A process whose RSS still grows faster than this over the second half is not flat (about
 # 100 MiB a day: a socket server restarted weekly must not creep that fast).
@@ -82,20 +80,9 @@ def main() -> None:
                 "settle": args.settle,
                 "ramp_per_second": args.ramp,
             }
-            with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as handle:
-                json.dump(config, handle)
-            try:
-                finished = subprocess.run(
-                    [sys.executable, "-m", "bench.soak_client", handle.name],
-                    cwd=ROOT,
-                    stdout=subprocess.PIPE,
-                    text=True,
-                    timeout=args.seconds + args.settle + 300,
-                    check=True,
-                )
-            finally:
-                os.unlink(handle.name)
-    result = json.loads(finished.stdout.strip().splitlines()[-1])
+            result = run_client(
+                "bench.soak_client", config, timeout=args.seconds + args.settle + 300
+            )
     LOGS.mkdir(exist_ok=True)
     (LOGS / "last-soak.json").write_text(json.dumps({"args": vars(args), "result": result}))
     print(summary(result, args))

@@ -23,6 +23,7 @@ from redis.asyncio import Redis
 from websockets.asyncio.client import ClientConnection, connect
 from websockets.exceptions import ConnectionClosed, InvalidHandshake
 
+from .client_process import client_main
 from .procstats import rss_kib
 from .stats import slope_per_minute
 
@@ -367,11 +368,5 @@ def stored_messages(database_url: str) -> int:
         return connection.execute("SELECT count(*) FROM room_message").fetchone()[0]
 
 
-def main() -> None:
-    with open(sys.argv[1]) as handle:
-        config = json.load(handle)
-    print(json.dumps(asyncio.run(run(config))), flush=True)
-
-
 if __name__ == "__main__":
-    main()
+    client_main(run)

@@ -1,4 +1,4 @@
-"""Ports on 127.0.0.1 for the servers tests start themselves."""
+"""Ports on 127.0.0.1 for the servers tests (and the bench) start themselves."""
 
 import socket
 import time
@@ -20,3 +20,19 @@ def wait_until_listening(port: int, seconds: float = 30) -> bool:
         except OSError:
             time.sleep(0.05)
     return False
+
+
+def redis_server_command(port: int, *extra: str) -> list[str]:
+    """A throwaway redis-server on loopback: nothing saved to disk."""
+    return [
+        "redis-server",
+        "--port",
+        str(port),
+        "--bind",
+        "127.0.0.1",
+        "--save",
+        "",
+        "--appendonly",
+        "no",
+        *extra,
+    ]

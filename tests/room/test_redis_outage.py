@@ -13,7 +13,7 @@ from channels.layers import DEFAULT_CHANNEL_LAYER, channel_layers
 from django.test import override_settings
 
 from groupspace.room import shared_cache
-from tests.ports import free_port, wait_until_listening
+from tests.ports import free_port, redis_server_command, wait_until_listening
 
 from .test_messages import send_frame
 
@@ -33,19 +33,7 @@ class OwnRedis:
 
     def start(self) -> None:
         self.process = subprocess.Popen(
-            [
-                "redis-server",
-                "--port",
-                str(self.port),
-                "--bind",
-                "127.0.0.1",
-                "--save",
-                "",
-                "--appendonly",
-                "no",
-                "--dir",
-                str(self.dir),
-            ],
+            redis_server_command(self.port, "--dir", str(self.dir)),
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )
