@@ -44,7 +44,6 @@ class Hub:
         self.locks = [asyncio.Lock() for _ in range(LOCK_STRIPES)]
         self.wake = asyncio.Event()
         self.tasks: list[asyncio.Task] = []
-        self.failures = 0  # layer failures seen (for tests and logs)
 
     async def join(self, group: str, socket: Socket) -> bool:
         """Add `socket` to `group`; False if the layer is down right now (the socket still
@@ -120,7 +119,6 @@ class Hub:
             except asyncio.CancelledError:
                 raise
             except Exception:  # noqa: BLE001
-                self.failures += 1
                 log.warning("channel layer receive failed; retrying in %.1f s", delay)
                 # A restarted Redis has forgotten every group: join them all again.
                 self._needs_join(self.sockets)

@@ -13,6 +13,7 @@ from django.db import OperationalError, connection, connections, transaction
 
 from groupspace.groups.models import IOPGroup
 from groupspace.room import events
+from groupspace.room import hub as hub_module
 from groupspace.room.consumer import CLOSE_RECONNECT, HELD_EVENTS_MAX
 from groupspace.room.hub import hub_for
 from tests.conftest import session_cookie
@@ -81,6 +82,27 @@ async def test_a_socket_that_fails_while_connecting_leaves_nothing_behind(
     hub = hub_for(get_channel_layer())
     assert hub.sockets == {}
     assert await layer_members(events.room_group(evening.id)) == set()
+
+
+async def test_the_hub_joins_its_groups_again_before_the_layer_expires_them(
+    open_socket, alice, bob, evening
+):
+    alice_socket = await open_socket(alice)
+    bob_socket = await open_socket(bob)
+    hub = hub_for(get_channel_layer())
+    room = events.room_group(evening.id)
+    # The layer forgets the process's entry, as it does after group_expiry...
+    await get_channel_layer().group_discard(room, hub.channel)
+    assert await layer_members(room) == set()
+    # ...and an hour has passed since the hub last joined.
+    hub.refreshed_at -= hub_module.REJOIN_AFTER_SECONDS + 1
+    hub.wake.set()
+    deadline = time.monotonic() + 10
+    while await layer_members(room) != {hub.channel}:
+        assert time.monotonic() < deadline, "the hub did not join again"
+        await asyncio.sleep(0.05)
+    await alice_socket.send(send_frame("still live"))
+    assert (await bob_socket.receive_type("message"))["message"]["body"] == "still live"
 
 
 async def test_a_socket_gets_its_ack_before_its_own_message(open_socket, alice, bob, evening):
