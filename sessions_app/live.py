@@ -4,9 +4,11 @@ announces starts and ends, and the prompts-only rule."""
 from django.conf import settings
 from django.db import transaction
 from django.db.models import Q
+from django.db.models.functions import Now
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 
+from groupspace.compiled_query import CompiledQuery
 from groupspace.room import events
 from groupspace.room.errors import RoomError
 from groupspace.room.models import Message
@@ -89,8 +91,7 @@ def announce_starts_and_ends(now=None) -> int:
 
 def check_prompts_only(membership, reply_to: int | None) -> None:
     """During a prompts-only session, participants may only reply to a prompt."""
-    session = current_session(membership.group_id)
-    if session is None or not session.prompts_only:
+    if not _CURRENT_SESSION_IS_PROMPTS_ONLY.first(group_id=membership.group_id):
         return
     if (
         reply_to is not None
@@ -102,3 +103,19 @@ def check_prompts_only(membership, reply_to: int | None) -> None:
     raise RoomError(
         "locked", gettext("During the session the room is open for replies to prompts only.")
     )
+
+
+# current_session(group_id).prompts_only, read on every participant's post: compiled once,
+# so "now" is the database's clock (the same host's, or one kept in step with it).
+_CURRENT_SESSION_IS_PROMPTS_ONLY = CompiledQuery(
+    lambda group_id: (
+        Session.objects.filter(
+            group_id=group_id,
+            status=Session.Status.SCHEDULED,
+            starts_at__lte=Now(),
+            ends_at__gt=Now(),
+        )
+        .order_by("starts_at")
+        .values_list("prompts_only", flat=True)
+    )
+)

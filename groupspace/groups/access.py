@@ -2,6 +2,8 @@
 
 from django.http import Http404
 
+from groupspace.compiled_query import CompiledQuery
+
 from .models import IOPGroup, Membership
 
 
@@ -37,18 +39,21 @@ def get_group_for_member_or_404(user, slug: str) -> tuple[IOPGroup, Membership]:
 
 
 def active_membership(user_id: int, group_id: int) -> Membership | None:
-    """Re-read a membership (a therapist may have removed the person a second ago)."""
-    return (
-        Membership.objects.select_related("group", "user")
-        .filter(
-            user_id=user_id,
-            group_id=group_id,
-            group__is_archived=False,
-            state=Membership.State.ACTIVE,
-            user__is_active=True,
-        )
-        .first()
+    """Re-read a membership (a therapist may have removed the person a second ago).
+
+    Every post, ping and room action makes this read, so its SQL is compiled once."""
+    return _ACTIVE_MEMBERSHIP.first(user_id=user_id, group_id=group_id)
+
+
+_ACTIVE_MEMBERSHIP = CompiledQuery(
+    lambda user_id, group_id: Membership.objects.select_related("group", "user").filter(
+        user_id=user_id,
+        group_id=group_id,
+        group__is_archived=False,
+        state=Membership.State.ACTIVE,
+        user__is_active=True,
     )
+)
 
 
 def can_invite(user, group: IOPGroup) -> bool:

@@ -12,6 +12,7 @@ from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext
 
+from groupspace.compiled_query import CompiledQuery
 from groupspace.groups.access import NoAccess, access_group_for_member, active_membership
 from groupspace.groups.models import Membership
 
@@ -58,19 +59,44 @@ def require_member(member: Member) -> Membership:
 def visible_messages(membership: Membership) -> QuerySet[Message]:
     """Messages this member may see: pending ones only to their author and to therapists;
     for participants, only what came after they joined unless the group shares its history."""
-    messages = Message.objects.filter(group_id=membership.group_id)
-    if not membership.is_therapist:
-        messages = messages.filter(
-            ~Q(state=Message.State.PENDING) | Q(author_id=membership.user_id)
-        )
-        if not membership.group.share_history_with_new_members:
-            # Protected history: what the group said before this person joined stays theirs.
-            messages = messages.filter(id__gt=membership.history_from_message_id or 0)
-    return messages
+    return _visible_messages(**_visibility(membership))
 
 
 def last_visible_message_id(membership: Membership) -> int | None:
-    return visible_messages(membership).order_by("-id").values_list("id", flat=True).first()
+    """Every ping asks this, so its SQL is compiled once per kind of member."""
+    return _NEWEST_VISIBLE_ID.first(**_visibility(membership))
+
+
+def _visibility(membership: Membership) -> dict:
+    return {
+        "group_id": membership.group_id,
+        "user_id": membership.user_id,
+        "after_id": membership.history_from_message_id or 0,
+        "sees_all": membership.is_therapist,
+        "sees_history": membership.group.share_history_with_new_members,
+    }
+
+
+def _visible_messages(
+    group_id: int, user_id: int, after_id: int, sees_all: bool, sees_history: bool
+) -> QuerySet[Message]:
+    messages = Message.objects.filter(group_id=group_id)
+    if not sees_all:
+        messages = messages.filter(~Q(state=Message.State.PENDING) | Q(author_id=user_id))
+        if not sees_history:
+            # Protected history: what the group said before this person joined stays theirs.
+            messages = messages.filter(id__gt=after_id)
+    return messages
+
+
+def _newest_visible_id(
+    group_id: int, user_id: int, after_id: int, sees_all: bool, sees_history: bool
+) -> QuerySet[Message]:
+    visible = _visible_messages(group_id, user_id, after_id, sees_all, sees_history)
+    return visible.order_by("-id").values_list("id", flat=True)
+
+
+_NEWEST_VISIBLE_ID = CompiledQuery(_newest_visible_id, shape=("sees_all", "sees_history"))
 
 
 def send_chat(member: Member, client_id: uuid.UUID, body: str, reply_to: int | None) -> dict:
@@ -101,7 +127,7 @@ def send_chat(member: Member, client_id: uuid.UUID, body: str, reply_to: int | N
         sees_pending=membership.is_therapist,
         author_role=membership.role,
         # Counted only once the message is known to be new: a resend is answered, not counted.
-        before_insert=lambda: check_post_rate(member.group_id, member.user_id),
+        after_insert=lambda: check_post_rate(member.group_id, member.user_id),
     )
     return serialize_message(message, for_moderator=membership.is_therapist)
 

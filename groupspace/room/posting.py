@@ -11,6 +11,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext
 
+from groupspace.compiled_query import CompiledQuery
 from groupspace.groups.models import IOPGroup, Membership
 from groupspace.moderation.safety import check_message_for_crisis
 
@@ -47,28 +48,22 @@ def post_message(
     held_for_review: bool = False,
     sees_pending: bool = True,
     author_role: str | None = None,
-    before_insert: Callable[[], None] | None = None,
+    after_insert: Callable[[], None] | None = None,
 ) -> tuple[Message, bool]:
     """Store a message and announce it to the room after commit. Returns (message, created).
 
     Takes the group row lock so that message ids follow commit order within a room: a client
     that syncs after id N can never miss a message with a smaller id committed later.
-    A resend with a `client_id` the author already used returns the original, unannounced;
-    `before_insert` (a posting limit) runs only for a message that is new, under the lock.
+    A resend with a `client_id` the author already used returns the original, unannounced:
+    the database's unique constraint refuses its insert, so a new message (the common case)
+    costs no read to find out. `after_insert` (a posting limit) runs only for a message that
+    is new, under the lock; if it raises, the insert is rolled back.
     `author_role`, when the caller knows it, saves reading it back to serialize the message.
     Runs the safety checks (crisis language) on every new message.
     """
     try:
         with transaction.atomic():
-            IOPGroup.objects.select_for_update().filter(pk=group.pk).first()
-            if client_id is not None and author is not None:
-                existing = _message_with_client_id(group.pk, author.pk, client_id)
-                if existing is not None:
-                    return existing, False
-            if reply_to_id is not None:
-                _check_reply_target(group.pk, author, reply_to_id, sees_pending=sees_pending)
-            if before_insert is not None:
-                before_insert()
+            _ROOM_LOCK.first(group_id=group.pk)
             message = Message.objects.create(
                 group=group,
                 author=author,
@@ -80,12 +75,16 @@ def post_message(
                 state=Message.State.PENDING if held_for_review else Message.State.VISIBLE,
                 created_at=timezone.now(),
             )
+            # Checked once the message is known to be new; raising rolls the insert back.
+            if reply_to_id is not None:
+                _check_reply_target(group.pk, author, reply_to_id, sees_pending=sees_pending)
+            if after_insert is not None:
+                after_insert()
             message = _as_created(message, author_role)
             announce_new_message(message)
             check_message_for_crisis(message)
     except IntegrityError:
-        # Only reachable if the lock above did not serialise two sends of one client_id (it
-        # always should); the transaction is rolled back and the first one is the answer.
+        # A resend: the whole transaction is rolled back and the first one is the answer.
         existing = None
         if client_id is not None and author is not None:
             existing = _message_with_client_id(group.pk, author.pk, client_id)
@@ -93,6 +92,14 @@ def post_message(
             raise
         return existing, False
     return message, True
+
+
+# Read on every post: compiled once (groupspace/compiled_query.py).
+_ROOM_LOCK = CompiledQuery(
+    lambda group_id: (
+        IOPGroup.objects.select_for_update().filter(pk=group_id).values_list("pk", flat=True)
+    )
+)
 
 
 def announce_new_message(message: Message) -> None:
