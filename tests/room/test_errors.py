@@ -4,8 +4,10 @@ import json
 import uuid
 from datetime import timedelta
 
+import psycopg
 import pytest
 from channels.db import database_sync_to_async
+from django.conf import settings
 from django.db import OperationalError, connections
 from django.utils import timezone
 
@@ -204,3 +206,39 @@ async def test_nothing_is_stored_for_any_refused_send(open_socket, alice, evenin
     await expect_error(socket, send_frame("x" * 4001), "too_long")
     await expect_error(socket, send_frame(" "), "empty")
     assert await database_sync_to_async(Message.objects.count)() == 0
+
+
+@database_sync_to_async
+def cut_the_consumers_database_connection() -> None:
+    """End, from another session, the server process behind the connection of the thread that
+    runs the consumer's database work: what a PostgreSQL restart does to every connection."""
+    own = connections["default"]
+    own.ensure_connection()
+    with psycopg.connect(_dsn(own.settings_dict), autocommit=True) as admin:
+        admin.execute("SELECT pg_terminate_backend(%s)", [own.connection.info.backend_pid])
+
+
+def _dsn(settings_dict: dict) -> str:
+    return (
+        f"host={settings_dict['HOST'] or '127.0.0.1'} port={settings_dict['PORT'] or 5432} "
+        f"user={settings_dict['USER']} dbname={settings_dict['NAME']}"
+    )
+
+
+@pytest.mark.skipif(
+    settings.DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql",
+    reason="needs PostgreSQL (the services half of `make test` runs it)",
+)
+async def test_a_connection_broken_by_a_database_restart_is_replaced_before_use(
+    open_socket, alice, evening
+):
+    """CONN_HEALTH_CHECKS (settings.py) finds the broken connection before the post uses it.
+    Without them the post was refused, and its resend too: the connection was not replaced."""
+    socket = await open_socket(alice)
+    await socket.send(send_frame("before"))
+    await socket.receive_type("ack")
+    await cut_the_consumers_database_connection()
+    await socket.send(send_frame("after the restart"))
+    ack = await socket.receive_type("ack", skip=frozenset({"message"}))
+    assert ack["message"]["body"] == "after the restart"
+    assert await stored_bodies(evening) == ["before", "after the restart"]
