@@ -8,7 +8,8 @@ marker values standing in for its integer parameters, then runs that SQL with th
 values and turns the row into what the queryset itself would have returned: a model
 instance (select_related included) or a value.
 
-Parameters are integers (ids), never None: None would need `IS NULL`, other SQL. A flag
+Parameters are ids or keys (int or str), never None: None would need `IS NULL`, other SQL,
+and only compared as they are (a `contains` lookup rewrites its value: refused). A flag
 that changes the SQL (a participant sees less than a therapist) is declared a `shape`: each
 of its values gets its own compiled copy.
 
@@ -35,6 +36,11 @@ from django.db.transaction import TransactionManagementError
 
 _MARKER_BASE = -7_340_000_000_000  # far below any id a table will hold
 _MARKER_DIGITS = "734000000"  # in every marker, however a lookup might rewrite it
+
+
+def _marker(position: int, kind: type) -> int | str:
+    """A stand-in for a parameter while compiling, of the type the real values have."""
+    return _MARKER_BASE - position if kind is int else f"{_MARKER_DIGITS}-{position}-marker"
 
 
 @dataclass(frozen=True)
@@ -88,15 +94,15 @@ class _Compiled:
         return instance
 
 
-def _is_marker(value: Any, markers: dict[int, str]) -> bool:
-    return type(value) is int and value in markers
+def _is_marker(value: Any, markers: dict) -> bool:
+    return type(value) in (int, str) and value in markers
 
 
 class CompiledQuery:
     """`build(**arguments)` returns a queryset; `first(**arguments)` runs its first row.
 
-    `build` is called only to compile: with markers for its integer parameters, once per
-    connection and per combination of the boolean arguments named in `shape`.
+    `build` is called only to compile: with markers for its parameters, once per connection,
+    per combination of the boolean arguments named in `shape` and per parameter types.
     """
 
     def __init__(self, build: Callable[..., QuerySet], shape: tuple[str, ...] = ()):
@@ -111,8 +117,9 @@ class CompiledQuery:
         """What `build(**arguments).first()` would return, without ordering by pk."""
         if sorted(arguments) != self.names:
             raise TypeError(f"expected arguments {self.names}, got {sorted(arguments)}")
-        shape = tuple(_flag(name, arguments[name]) for name in self.shape)
         ids = {n: _parameter(n, v) for n, v in arguments.items() if n not in self.shape}
+        flags = tuple(_flag(name, arguments[name]) for name in self.shape)
+        shape = (flags, tuple(type(ids[name]) for name in sorted(ids)))
         compiled = self._compiled_for(shape, arguments, ids)
         connection = connections[compiled.alias]
         if compiled.locks and connection.get_autocommit():
@@ -128,7 +135,7 @@ class CompiledQuery:
             per_connection = self._compiled.get(connections[router.db_for_read(self._model)])
             if per_connection is not None and shape in per_connection:
                 return per_connection[shape]
-        markers = {_MARKER_BASE - n: name for n, name in enumerate(sorted(ids))}
+        markers = {_marker(n, type(ids[name])): name for n, name in enumerate(sorted(ids))}
         queryset = self.build(**{**arguments, **{name: m for m, name in markers.items()}})
         self._model = queryset.model
         alias = router.db_for_read(queryset.model)
@@ -137,9 +144,11 @@ class CompiledQuery:
         return compiled
 
 
-def _parameter(name: str, value: Any) -> int:
-    if type(value) is not int or value <= _MARKER_BASE + 1_000:
-        raise TypeError(f"{name}: a CompiledQuery parameter is an id (an int), not {value!r}")
+def _parameter(name: str, value: Any) -> int | str:
+    """An int (not a bool) or a str. Real values never meet the markers: only `build` sees
+    markers, and only while compiling."""
+    if type(value) not in (int, str):
+        raise TypeError(f"{name}: a CompiledQuery parameter is an int or a str, not {value!r}")
     return value
 
 

@@ -139,11 +139,19 @@ def test_a_row_lock_needs_a_transaction(evening):
         lock.first(group_id=evening.pk)
 
 
-@pytest.mark.parametrize("value", [None, "12", 1.0, True, -7_340_000_000_000])
-def test_a_parameter_is_an_id(evening, value):
+@pytest.mark.parametrize("value", [None, b"12", 1.0, True, [1]])
+def test_a_parameter_is_an_int_or_a_str(evening, value):
     query = CompiledQuery(lambda group_id: IOPGroup.objects.filter(pk=group_id))
     with pytest.raises(TypeError):
         query.first(group_id=value)
+
+
+def test_a_str_parameter_and_each_parameter_type_compiled_apart(evening, weekend):
+    by_slug = CompiledQuery(lambda key: IOPGroup.objects.filter(slug=key).values_list("pk"))
+    assert by_slug.first(key="weekend") == (weekend.pk,)
+    assert by_slug.first(key="evening") == (evening.pk,)
+    by_pk = CompiledQuery(lambda key: IOPGroup.objects.filter(pk=key).values_list("slug"))
+    assert by_pk.first(key=evening.pk) == ("evening",)
 
 
 def test_arguments_and_shapes_are_checked(evening):

@@ -393,8 +393,7 @@ def _ping(member: actions.Member, channel_name: str | None, session_key: str | N
     Every open socket pings: a few queries, each once."""
     membership = active_membership(member.user_id, member.group_id)
     if session_key is not None:
-        store = import_module(settings.SESSION_ENGINE).SessionStore
-        data = store(session_key=session_key).load()  # fresh: HTTP requests update it
+        data = socket_auth.fresh_session_data(session_key)  # fresh: HTTP requests update it
         user = membership.user if membership is not None else _user(member)
         if not data or is_idle_expired(data, user):  # {}: logged out, deleted or expired
             return None

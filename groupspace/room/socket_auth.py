@@ -16,7 +16,11 @@ from types import SimpleNamespace
 
 from django.conf import settings
 from django.contrib.auth import get_user
+from django.contrib.sessions.models import Session
+from django.db.models.functions import Now
 from django.http.cookie import parse_cookie
+
+from groupspace.compiled_query import CompiledQuery
 
 
 def session_key_from(headers) -> str | None:
@@ -33,3 +37,23 @@ def login(session_key: str | None):
     """(session, user): the session store, and its user or AnonymousUser. Runs the ORM."""
     session = import_module(settings.SESSION_ENGINE).SessionStore(session_key)
     return session, get_user(SimpleNamespace(session=session))
+
+
+def fresh_session_data(session_key: str) -> dict:
+    """The login session's data as stored now ({} once it has ended or expired): what
+    `SessionStore(session_key).load()` returns. Every socket's ping asks, so with the
+    database session engine (the default) it is one compiled read."""
+    store = import_module(settings.SESSION_ENGINE).SessionStore
+    if settings.SESSION_ENGINE != DATABASE_SESSIONS:
+        return store(session_key=session_key).load()
+    data = _SESSION_DATA.first(session_key=session_key)
+    return {} if data is None else store().decode(data)
+
+
+DATABASE_SESSIONS = "django.contrib.sessions.backends.db"
+
+_SESSION_DATA = CompiledQuery(
+    lambda session_key: Session.objects.filter(
+        session_key=session_key, expire_date__gt=Now()
+    ).values_list("session_data", flat=True)
+)

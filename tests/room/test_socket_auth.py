@@ -1,10 +1,16 @@
 """A socket's login (groupspace.room.socket_auth): a socket gets in with a
 valid session cookie only, resolved as Django resolves a page request's user."""
 
+from datetime import timedelta
+
 from channels.db import database_sync_to_async
 from channels.testing import WebsocketCommunicator
+from django.contrib.sessions.backends.db import SessionStore
+from django.contrib.sessions.models import Session
+from django.utils import timezone
 
 from groupspace.asgi import application
+from groupspace.room import socket_auth
 from tests.conftest import session_cookie
 
 from .conftest import Socket, communicator
@@ -74,3 +80,17 @@ async def test_a_send_records_activity_on_the_login_without_losing_its_data(
     assert stored[LAST_ACTIVITY_KEY] >= time.time() - 5
     assert stored["theme"] == "dark"
     await socket.disconnect()
+
+
+def test_a_pings_session_read_is_what_the_session_store_loads(transactional_db, alice, settings):
+    key = session_cookie(alice)
+    stored = SessionStore(session_key=key).load()
+    assert socket_auth.fresh_session_data(key) == stored and stored
+    Session.objects.filter(pk=key).update(expire_date=timezone.now() - timedelta(seconds=1))
+    assert socket_auth.fresh_session_data(key) == {} == SessionStore(session_key=key).load()
+    assert socket_auth.fresh_session_data("no-such-session-key") == {}
+    Session.objects.filter(pk=key).update(session_data="tampered:data")
+    assert socket_auth.fresh_session_data(key) == {}
+    # Another engine is loaded as that engine loads it.
+    settings.SESSION_ENGINE = "django.contrib.sessions.backends.signed_cookies"
+    assert socket_auth.fresh_session_data("not-a-signed-cookie") == {}
