@@ -17,7 +17,7 @@ from groupspace.moderation.safety import check_message_for_crisis
 
 from . import events
 from .errors import RoomError
-from .models import MAX_BODY_CHARS, Message
+from .models import MAX_BODY_CHARS, Message, Reaction
 from .serializers import serialize_message
 
 
@@ -191,7 +191,9 @@ def _check_reply_target(group_id: int, author, reply_to_id: int, *, sees_pending
 def _as_created(message: Message, author_role: str | None) -> Message:
     """A message just inserted, as `_reload` would return it, without reading it back: its
     author is the instance it was created with and, uncommitted, it has no reactions yet."""
-    message._prefetched_objects_cache = {"reactions": message.reactions.none()}
+    # Reaction.objects, not message.reactions: that queryset would point back at the message,
+    # a reference cycle per post for the garbage collector to find.
+    message._prefetched_objects_cache = {"reactions": Reaction.objects.none()}
     if author_role is not None:
         message._author_role = author_role  # what serializers._author_roles would read
     return message

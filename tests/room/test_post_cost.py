@@ -1,6 +1,7 @@
 """What one chat post costs the database thread every socket of a process shares: each
 statement is a round trip there, so the count is pinned (bench/README.md has the figures)."""
 
+import gc
 import time
 import uuid
 
@@ -45,3 +46,25 @@ def test_a_resend_is_answered_with_the_original_and_not_counted_as_a_post(
         actions.send_chat(member, uuid.uuid4(), "one too many", None)
     assert refused.value.code == "rate_limited"
     assert Message.objects.filter(group=evening).count() == POSTS_PER_WINDOW
+
+
+def test_a_post_leaves_no_reference_cycles_for_the_garbage_collector(
+    transactional_db, alice, evening
+):
+    """Garbage in cycles waits for a collection, and in a long-running server for a full
+    one (bench/README.md, "What the soak found"); a post frees all it made by itself."""
+    member = actions.access_member(alice, "evening")
+    actions.send_chat(member, uuid.uuid4(), "warming the caches", None)
+    gc.collect()
+    gc.disable()
+    try:
+        for n in range(5):
+            actions.send_chat(member, uuid.uuid4(), f"post {n}", None)
+        gc.set_debug(gc.DEBUG_SAVEALL)
+        gc.collect()
+        left = [type(thing).__name__ for thing in gc.garbage]
+    finally:
+        gc.set_debug(0)
+        gc.garbage.clear()
+        gc.enable()
+    assert left == []
