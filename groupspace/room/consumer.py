@@ -381,7 +381,9 @@ def _send_chat(member, client_id, body, reply_to, session_key: str | None) -> di
     message = actions.send_chat(member, client_id, body, reply_to)
     if session_key is not None:
         store = import_module(settings.SESSION_ENGINE).SessionStore(session_key)
-        if store.load():  # fresh, so what HTTP requests stored is kept; gone: nothing to do
+        # keys() loads the session once, fresh (what HTTP requests stored is kept), for the
+        # change and the save; a session that has ended loads as {}: nothing to do.
+        if store.keys():
             record_activity(store)
             store.save()
     return message

@@ -6,11 +6,14 @@ import time
 import uuid
 
 import pytest
+from django.contrib.sessions.backends.db import SessionStore
 
+from groupspace.accounts.idle import LAST_ACTIVITY_KEY
 from groupspace.room import actions
 from groupspace.room.errors import RoomError
 from groupspace.room.models import Message
 from groupspace.room.ratelimit import POSTS_PER_WINDOW, WINDOW_SECONDS
+from tests.conftest import session_cookie
 
 # membership, current session, BEGIN, room lock, insert, COMMIT: a resend is found by the
 # unique constraint refusing its insert, not by a read before every insert.
@@ -68,3 +71,18 @@ def test_a_post_leaves_no_reference_cycles_for_the_garbage_collector(
         gc.garbage.clear()
         gc.enable()
     assert left == []
+
+
+def test_counting_a_post_as_activity_adds_one_read_and_one_update(
+    transactional_db, alice, evening, django_assert_num_queries
+):
+    """At most once a minute a socket's post also saves the login's last activity: the
+    session read once (fresh), then its update in a transaction."""
+    from groupspace.room.consumer import _send_chat
+
+    member = actions.access_member(alice, "evening")
+    key = session_cookie(alice)
+    actions.send_chat(member, uuid.uuid4(), "warming the caches", None)
+    with django_assert_num_queries(POST_STATEMENTS + 4):  # SELECT, BEGIN, UPDATE, COMMIT
+        _send_chat(member, uuid.uuid4(), "hello again", None, key)
+    assert SessionStore(session_key=key).load()[LAST_ACTIVITY_KEY] >= time.time() - 5
