@@ -2,9 +2,9 @@
 every ping make on the one database thread a server process has.
 
 Turning a queryset into SQL costs this machine about a millisecond of CPU, several times
-what sending the SQL and reading the row costs (bench/README.md, "What this round
+what sending the SQL and reading the row costs (bench/README.md, "What the fourth round
 changed"). A `CompiledQuery` asks Django for the SQL once per database connection, with
-marker values standing in for its integer parameters, then runs that SQL with the real
+marker values standing in for its parameters, then runs that SQL with the real
 values and turns the row into what the queryset itself would have returned: a model
 instance (select_related included) or a value.
 
@@ -53,7 +53,7 @@ class _Slot:
 class _Compiled:
     """One queryset's SQL for one connection, and how to read its first row."""
 
-    def __init__(self, queryset: QuerySet, markers: dict[int, str], alias: str):
+    def __init__(self, queryset: QuerySet, markers: dict[int | str, str], alias: str):
         compiler = queryset.query.get_compiler(using=alias)
         self.sql, params = compiler.as_sql()  # also fills compiler.select and klass_info
         self.params = [_Slot(markers[p]) if _is_marker(p, markers) else p for p in params]
@@ -110,7 +110,8 @@ class CompiledQuery:
         self.names = sorted(inspect.signature(build).parameters)
         self.shape = shape
         self._model = None  # known once built
-        # Per connection (one per thread), so each compiled query keeps its own connection.
+        # Per connection object (Django keeps one per thread): a compiled query's converters
+        # are bound to the connection it was compiled for.
         self._compiled: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
     def first(self, **arguments: Any) -> Any:
