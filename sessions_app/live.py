@@ -15,7 +15,7 @@ from groupspace.room.models import Message
 from groupspace.room.serializers import iso
 
 from .models import Session
-from .schedule import current_session, next_session
+from .schedule import current_session, next_session, sessions_under_way
 
 
 def session_dict(session: Session | None) -> dict | None:
@@ -108,14 +108,5 @@ def check_prompts_only(membership, reply_to: int | None) -> None:
 # current_session(group_id).prompts_only, read on every participant's post: compiled once,
 # so "now" is the database's clock (the same host's, or one kept in step with it).
 _CURRENT_SESSION_IS_PROMPTS_ONLY = CompiledQuery(
-    lambda group_id: (
-        Session.objects.filter(
-            group_id=group_id,
-            status=Session.Status.SCHEDULED,
-            starts_at__lte=Now(),
-            ends_at__gt=Now(),
-        )
-        .order_by("starts_at")
-        .values_list("prompts_only", flat=True)
-    )
+    lambda group_id: sessions_under_way(group_id, Now()).values_list("prompts_only", flat=True)
 )

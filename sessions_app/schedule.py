@@ -8,6 +8,7 @@ import datetime as dt
 import zoneinfo
 
 from django.db import IntegrityError, transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 
 from .models import Session, WeeklySlot
@@ -116,17 +117,18 @@ def upcoming(group_ids, *, now=None, limit: int = 5, include_cancelled: bool = T
 
 
 def current_session(group_id: int, now=None) -> Session | None:
-    now = now or timezone.now()
-    return (
-        Session.objects.filter(
-            group_id=group_id,
-            status=Session.Status.SCHEDULED,
-            starts_at__lte=now,
-            ends_at__gt=now,
-        )
-        .order_by("starts_at")
-        .first()
-    )
+    return sessions_under_way(group_id, now or timezone.now()).first()
+
+
+def sessions_under_way(group_id: int, now) -> QuerySet[Session]:
+    """The group's scheduled sessions under way at `now` (a datetime, or the database's
+    `Now()`), soonest first."""
+    return Session.objects.filter(
+        group_id=group_id,
+        status=Session.Status.SCHEDULED,
+        starts_at__lte=now,
+        ends_at__gt=now,
+    ).order_by("starts_at")
 
 
 def next_session(group_id: int, now=None) -> Session | None:

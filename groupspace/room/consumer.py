@@ -10,7 +10,6 @@ import logging
 import time
 import uuid
 from collections.abc import Awaitable, Callable
-from importlib import import_module
 from typing import TypeVar
 
 from channels.consumer import get_handler_name
@@ -380,7 +379,7 @@ def _send_chat(member, client_id, body, reply_to, session_key: str | None) -> di
     """Post, then count the post as activity on the login (when `session_key` is given)."""
     message = actions.send_chat(member, client_id, body, reply_to)
     if session_key is not None:
-        store = import_module(settings.SESSION_ENGINE).SessionStore(session_key)
+        store = socket_auth.session_store(session_key)
         # keys() loads the session once, fresh (what HTTP requests stored is kept), for the
         # change and the save; a session that has ended loads as {}: nothing to do.
         if store.keys():

@@ -33,9 +33,14 @@ def session_key_from(headers) -> str | None:
     return None
 
 
+def session_store(session_key: str | None):
+    """The configured session engine's store for `session_key` (nothing loaded yet)."""
+    return import_module(settings.SESSION_ENGINE).SessionStore(session_key)
+
+
 def login(session_key: str | None):
     """(session, user): the session store, and its user or AnonymousUser. Runs the ORM."""
-    session = import_module(settings.SESSION_ENGINE).SessionStore(session_key)
+    session = session_store(session_key)
     return session, get_user(SimpleNamespace(session=session))
 
 
@@ -43,11 +48,10 @@ def fresh_session_data(session_key: str) -> dict:
     """The login session's data as stored now ({} once it has ended or expired): what
     `SessionStore(session_key).load()` returns. Every socket's ping asks, so with the
     database session engine (the default) it is one compiled read."""
-    store = import_module(settings.SESSION_ENGINE).SessionStore
     if settings.SESSION_ENGINE != DATABASE_SESSIONS:
-        return store(session_key=session_key).load()
+        return session_store(session_key).load()
     data = _SESSION_DATA.first(session_key=session_key)
-    return {} if data is None else store().decode(data)
+    return {} if data is None else session_store(None).decode(data)
 
 
 DATABASE_SESSIONS = "django.contrib.sessions.backends.db"
