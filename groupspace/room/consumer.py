@@ -21,9 +21,10 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import DatabaseError
 from django.utils import translation
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext
 
-from groupspace.accounts.idle import LAST_ACTIVITY_KEY, is_idle_expired, record_activity
+from groupspace.accounts.idle import LAST_ACTIVITY_KEY, is_idle_expired
 from groupspace.accounts.language import language_for_socket
 from groupspace.groups.access import NoAccess, active_membership
 from groupspace.moderation import actions as moderation
@@ -40,9 +41,13 @@ CLOSE_NOT_LOGGED_IN = 4401
 CLOSE_NO_ACCESS = 4403
 CLOSE_FLOODING = 4429
 POSTING_FRAMES = {"send", "prompt"}
-# A send counts as activity (it keeps the login from idling out); stored at most this often,
-# since idle limits are 30 minutes and more and each save is a database commit.
+# A send counts as activity (it keeps the login from idling out). It is stored by the next
+# ping, which reads the session anyway, at most this often (idle limits are 30 minutes and
+# more, and each save is a database commit), not by the post: a post waits for nothing else.
 ACTIVITY_SAVE_AFTER_SECONDS = 60
+# Unless the login's stored activity is this old: then the send stores it at once, so that a
+# person back after a long pause is not logged out by a page request before their next ping.
+ACTIVITY_SAVE_NOW_AFTER_SECONDS = 10 * 60
 PRESENCE_TOUCH_AFTER_SECONDS = 30
 # Events that arrive while a socket is busy (connecting, or answering a frame) wait until it
 # has answered, so `hello` comes first and a sender's `ack` before its own message; past this
@@ -75,7 +80,8 @@ class RoomConsumer(AsyncWebsocketConsumer):
 
     member: actions.Member | None = None
     session_key: str | None = None
-    activity_at = 0
+    activity_at = 0  # the login's last activity as stored (as this socket knows it)
+    unsaved_activity_at = 0  # this socket's last send, if not stored yet
     touched_at = 0.0  # monotonic time presence was last refreshed (set at connect)
     audiences: list[str] = []
     # Events that arrived while the socket was busy, in order; None while it is not.
@@ -230,11 +236,14 @@ class RoomConsumer(AsyncWebsocketConsumer):
         client_id = frames.uuid_field(frame, "client_id")
         body = frames.text_field(frame, "body")
         reply_to = frames.id_field(frame, "reply_to", optional=True)
-        due = time.time() - self.activity_at > ACTIVITY_SAVE_AFTER_SECONDS
-        touch = self.session_key if due else None
-        message = await self.act(_send_chat, self.member, client_id, body, reply_to, touch)
-        if touch is not None:
-            self.activity_at = int(time.time())
+        now = int(time.time())
+        long_idle = now - self.activity_at > ACTIVITY_SAVE_NOW_AFTER_SECONDS
+        save_now = self.session_key if long_idle else None
+        message = await self.act(_send_chat, self.member, client_id, body, reply_to, save_now)
+        if save_now is None:
+            self.unsaved_activity_at = now  # for the next ping to store
+        else:
+            self.activity_at, self.unsaved_activity_at = now, 0
         await self.send_frame({"type": "ack", "client_id": str(client_id), "message": message})
 
     async def on_history(self, frame: dict) -> None:
@@ -262,9 +271,16 @@ class RoomConsumer(AsyncWebsocketConsumer):
         # at least every 30 s, refreshing when the last one is 30 s old keeps it under 60 s.
         touch = time.monotonic() - self.touched_at >= PRESENCE_TOUCH_AFTER_SECONDS
         socket_id = self.socket_id if touch else None
-        pong = await self.act(_ping, self.member, socket_id, self.session_key)
+        activity = self.unsaved_activity_at
+        if time.time() - self.activity_at < ACTIVITY_SAVE_AFTER_SECONDS:
+            activity = 0  # stored less than a minute ago: it waits
+        pong = await self.act(_ping, self.member, socket_id, self.session_key, activity or None)
         if touch:
             self.touched_at = time.monotonic()
+        if activity and pong is not None:
+            self.activity_at = activity
+            if self.unsaved_activity_at == activity:  # no send meanwhile
+                self.unsaved_activity_at = 0
         if pong is None:
             await self.close(code=CLOSE_NOT_LOGGED_IN)  # the login idled out or ended
             return
@@ -376,30 +392,39 @@ def _admit(session_key: str | None, slug: str):
 
 
 def _send_chat(member, client_id, body, reply_to, session_key: str | None) -> dict:
-    """Post, then count the post as activity on the login (when `session_key` is given)."""
+    """Post; when `session_key` is given, also store the post as activity on the login,
+    unless the login has idled out meanwhile (the next ping closes the socket)."""
     message = actions.send_chat(member, client_id, body, reply_to)
     if session_key is not None:
-        store = socket_auth.session_store(session_key)
-        # keys() loads the session once, fresh (what HTTP requests stored is kept), for the
-        # change and the save; a session that has ended loads as {}: nothing to do.
-        if store.keys():
-            record_activity(store)
-            store.save()
+        session = socket_auth.fresh_session(session_key)
+        # Whose idle limit applies is read only if the login has been idle that long.
+        user = SimpleLazyObject(lambda: _user(member))
+        if session.data and not is_idle_expired(session.data, user):
+            socket_auth.store_activity(session_key, session, int(time.time()))
     return message
 
 
-def _ping(member: actions.Member, channel_name: str | None, session_key: str | None) -> dict | None:
-    """Answer, refreshing presence when `channel_name` is given; None when the socket's login
-    has idled out or ended (clients ping every 25 s, so such a socket closes within that).
-    Every open socket pings: a few queries, each once."""
+def _ping(
+    member: actions.Member,
+    channel_name: str | None,
+    session_key: str | None,
+    activity_at: int | None = None,
+) -> dict | None:
+    """Answer, refreshing presence when `channel_name` is given and storing `activity_at` (the
+    socket's last send) on the login when given; None when the socket's login has idled out or
+    ended (clients ping every 25 s, so such a socket closes within that). Every open socket
+    pings: a few queries, each once."""
     membership = active_membership(member.user_id, member.group_id)
+    session = None
     if session_key is not None:
-        data = socket_auth.fresh_session_data(session_key)  # fresh: HTTP requests update it
+        session = socket_auth.fresh_session(session_key)  # fresh: HTTP requests update it
         user = membership.user if membership is not None else _user(member)
-        if not data or is_idle_expired(data, user):  # {}: logged out, deleted or expired
+        if not session.data or is_idle_expired(session.data, user):  # {}: ended or expired
             return None
     if membership is None:
         raise NoAccess
+    if session is not None and activity_at is not None:
+        socket_auth.store_activity(session_key, session, activity_at)
     if channel_name is not None:
         presence.touch_connection(channel_name)
     return actions.pong_for(membership)

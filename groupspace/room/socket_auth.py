@@ -11,6 +11,7 @@ The user is resolved by Django's own `get_user`, exactly as for a page request: 
 backend, the user, and the session auth hash (a password change logs other sessions out).
 """
 
+from dataclasses import dataclass
 from importlib import import_module
 from types import SimpleNamespace
 
@@ -20,6 +21,7 @@ from django.contrib.sessions.models import Session
 from django.db.models.functions import Now
 from django.http.cookie import parse_cookie
 
+from groupspace.accounts.idle import LAST_ACTIVITY_KEY
 from groupspace.compiled_query import CompiledQuery
 
 
@@ -44,14 +46,50 @@ def login(session_key: str | None):
     return session, get_user(SimpleNamespace(session=session))
 
 
-def fresh_session_data(session_key: str) -> dict:
-    """The login session's data as stored now ({} once it has ended or expired): what
-    `SessionStore(session_key).load()` returns. Every socket's ping asks, so with the
-    database session engine (the default) it is one compiled read."""
+@dataclass(frozen=True)
+class StoredSession:
+    """A login session as stored now: its data ({} once it has ended or expired) and, with
+    the database engine, its encoded row as read (what `store_activity` checks is unchanged)."""
+
+    data: dict
+    encoded: str | None = None
+
+
+def fresh_session(session_key: str) -> StoredSession:
+    """The login session as stored now: what `SessionStore(session_key).load()` returns.
+    Every socket's ping asks, so with the database session engine (the default) it is one
+    compiled read."""
     if settings.SESSION_ENGINE != DATABASE_SESSIONS:
-        return session_store(session_key).load()
-    data = _SESSION_DATA.first(session_key=session_key)
-    return {} if data is None else session_store(None).decode(data)
+        return StoredSession(session_store(session_key).load())
+    encoded = _SESSION_DATA.first(session_key=session_key)
+    if encoded is None:
+        return StoredSession({})
+    return StoredSession(session_store(None).decode(encoded), encoded)
+
+
+def fresh_session_data(session_key: str) -> dict:
+    return fresh_session(session_key).data
+
+
+def store_activity(session_key: str, session: StoredSession, at: int) -> None:
+    """Record `at` (a socket's last send) as the login's last activity, unless it has a later
+    one. With the database engine, one UPDATE of the row `session` was read from, made only
+    if no page request has stored the session since (that request recorded activity itself),
+    so nothing a request stored is overwritten."""
+    if not session.data or session.data.get(LAST_ACTIVITY_KEY, 0) >= at:
+        return
+    if session.encoded is None:  # another engine: load and save as it does
+        store = session_store(session_key)
+        if store.keys() and store.get(LAST_ACTIVITY_KEY, 0) < at:
+            store[LAST_ACTIVITY_KEY] = at
+            store.save()
+        return
+    data = {**session.data, LAST_ACTIVITY_KEY: at}
+    encoder = session_store(None)
+    Session.objects.filter(session_key=session_key, session_data=session.encoded).update(
+        session_data=encoder.encode(data),
+        expire_date=encoder.get_expiry_date(expiry=data.get("_session_expiry")),
+    )
 
 
 DATABASE_SESSIONS = "django.contrib.sessions.backends.db"

@@ -79,16 +79,17 @@ def test_a_post_leaves_no_reference_cycles_for_the_garbage_collector(
     assert left == []
 
 
-def test_counting_a_post_as_activity_adds_one_read_and_one_update(
+def test_a_post_after_a_long_pause_stores_it_as_activity_with_one_read_and_one_update(
     transactional_db, alice, evening, django_assert_num_queries
 ):
-    """At most once a minute a socket's post also saves the login's last activity: the
-    session read once (fresh), then its update in a transaction."""
+    """Sends are stored as activity by the socket's next ping; after a long pause, by the
+    send itself (consumer.ACTIVITY_SAVE_NOW_AFTER_SECONDS): the session read once, fresh,
+    then one UPDATE."""
     from groupspace.room.consumer import _send_chat
 
     member = actions.access_member(alice, "evening")
     key = session_cookie(alice)
     actions.send_chat(member, uuid.uuid4(), "warming the caches", None)
-    with django_assert_num_queries(POST_STATEMENTS + 4):  # SELECT, BEGIN, UPDATE, COMMIT
+    with django_assert_num_queries(POST_STATEMENTS + 2):  # SELECT, UPDATE
         _send_chat(member, uuid.uuid4(), "hello again", None, key)
     assert SessionStore(session_key=key).load()[LAST_ACTIVITY_KEY] >= time.time() - 5
