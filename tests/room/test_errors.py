@@ -1,14 +1,14 @@
 """Every refusal: a clear error code, the socket kept open, and nothing stored."""
 
 import json
+import time
 import uuid
 from datetime import timedelta
 
 import psycopg
 import pytest
 from channels.db import database_sync_to_async
-from django.conf import settings
-from django.db import OperationalError, connections
+from django.db import OperationalError, connection, connections
 from django.utils import timezone
 
 from groupspace.groups.models import IOPGroup, Membership
@@ -214,8 +214,17 @@ def cut_the_consumers_database_connection() -> None:
     runs the consumer's database work: what a PostgreSQL restart does to every connection."""
     own = connections["default"]
     own.ensure_connection()
+    pid = own.connection.info.backend_pid
     with psycopg.connect(_dsn(own.settings_dict), autocommit=True) as admin:
-        admin.execute("SELECT pg_terminate_backend(%s)", [own.connection.info.backend_pid])
+        admin.execute("SELECT pg_terminate_backend(%s)", [pid])
+        # As after a restart: the old server process has gone (and said goodbye) by the time
+        # the next post comes.
+        for _ in range(100):
+            alive = admin.execute("SELECT count(*) FROM pg_stat_activity WHERE pid = %s", [pid])
+            if alive.fetchone()[0] == 0:
+                return
+            time.sleep(0.02)
+    raise AssertionError("the database connection's server process did not end")
 
 
 def _dsn(settings_dict: dict) -> str:
@@ -226,7 +235,7 @@ def _dsn(settings_dict: dict) -> str:
 
 
 @pytest.mark.skipif(
-    settings.DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql",
+    connection.vendor != "postgresql",
     reason="needs PostgreSQL (the services half of `make test` runs it)",
 )
 async def test_a_connection_broken_by_a_database_restart_is_replaced_before_use(
