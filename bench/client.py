@@ -13,7 +13,7 @@ import sys
 import time
 
 from .client_process import client_main
-from .idle import Pings, hold
+from .idle import Pings, hold, ping_like_browsers
 from .load import Load
 from .sockets import Fleet, Member, members_from
 from .watch import Watched, cpu_used
@@ -83,7 +83,16 @@ async def run(config: dict) -> dict:
         if config["modes"] != ["idle"] and result["connect_failures"]:
             raise SystemExit(f"{result['connect_failures']} sockets failed to connect: {result}")
         for mode in config["modes"]:
-            result[mode] = await run_mode(mode, config, fleet, load, pings, watched, groupspace)
+            pinging = None
+            if mode != "idle" and config["traffic_pings"]:
+                progress("with every socket pinging every 25 s, as browsers do")
+                pinging = asyncio.ensure_future(ping_like_browsers(fleet))
+            try:
+                result[mode] = await run_mode(mode, config, fleet, load, pings, watched, groupspace)
+            finally:
+                if pinging is not None:
+                    pinging.cancel()
+        result["traffic_pings"] = config["traffic_pings"]
     finally:
         await fleet.close()
     return result

@@ -40,6 +40,12 @@ OPTIONS = [
     Option("idle_sockets", "10000", int, "idle mode: sockets to hold on one process"),
     Option("hold", "40", float, "idle mode: seconds to hold them"),
     Option("idle_ping", "1", int, "idle mode: 1 = then one app ping per socket within 25 s"),
+    Option(
+        "traffic_pings",
+        "1",
+        int,
+        "fixed and max modes: 1 = GroupSpace's sockets also ping every 25 s, as browsers do",
+    ),
     Option("in_flight", "20", int, "handshakes in flight at once while connecting"),
     Option("connect_timeout", "0", float, "seconds allowed to connect everyone (0: 60 + 1 per 20)"),
     Option(

@@ -43,6 +43,21 @@ class Pings:
         return len(members)
 
 
+async def ping_like_browsers(fleet: Fleet) -> None:
+    """Until cancelled, every open socket pings every PING_EVERY s, each from its own moment:
+    the work browsers add to traffic (each ping re-reads the login, the membership and the
+    newest message id, and stores a socket's sends as activity on its login)."""
+
+    async def keep_pinging(member: Member) -> None:
+        await asyncio.sleep(random.uniform(0, PING_EVERY))  # noqa: S311 (load spread)
+        while True:
+            if member.ready.is_set() and member.close_code is None:
+                await member.write({"type": "ping"})
+            await asyncio.sleep(PING_EVERY)
+
+    await asyncio.gather(*(keep_pinging(member) for member in fleet.members))
+
+
 def open_members(fleet: Fleet) -> list[Member]:
     return [m for m in fleet.members if m.ready.is_set() and m.close_code is None]
 

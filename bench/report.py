@@ -58,8 +58,15 @@ def _errors(result: dict) -> str:
     return ", ".join(f"{code} {n}" for code, n in errors.items()) or "0"
 
 
+def _pinging(result: dict) -> str:
+    return "yes" if result.get("traffic_pings") else "no"
+
+
+PINGING_ROW: Row = ("sockets also pinging every 25 s, as browsers do", _pinging)
+
 FIXED_ROWS: list[Row] = [
     ("sockets open", lambda r: r["connected"]),
+    PINGING_ROW,
     ("messages sent (achieved rate, /s)", _sent),
     ("deliveries per second", _fixed("deliveries_per_second")),
     ("latency p50 (ms)", _fixed("p50_ms")),
@@ -104,6 +111,7 @@ def _steps(result: dict) -> str:
 
 MAX_ROWS: list[Row] = [
     ("highest sustained rate (messages/s)", lambda r: _max_rate(r)),
+    PINGING_ROW,
     ("deliveries per second at it", _at_max("deliveries_per_second")),
     ("latency p50 / p99 at it (ms)", lambda r: _pair(r, "p50_ms", "p99_ms")),
     ("server CPU at it (% of a core)", _at_max_cpu("server")),

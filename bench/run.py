@@ -107,6 +107,7 @@ def measure(
             "p99_limit_ms": args.p99_limit_ms,
             "hold": args.hold,
             "idle_ping": bool(args.idle_ping),
+            "traffic_pings": bool(args.traffic_pings) and target == "groupspace",
             "in_flight": args.in_flight,
             "connect_timeout": connect_timeout,
         }

@@ -21,6 +21,7 @@ def main(rooms: int, members: int, therapists: int, out: str) -> None:
     from django.contrib.auth.hashers import make_password
     from django.contrib.sessions.backends.db import SessionStore
     from django.contrib.sessions.models import Session
+    from django.db import connection
     from django.utils import timezone
     from django.utils.crypto import get_random_string
 
@@ -77,6 +78,10 @@ def main(rooms: int, members: int, therapists: int, out: str) -> None:
     cookies: dict[str, list[str]] = {group.slug: [] for group in groups}
     for index, session in enumerate(sessions):
         cookies[groups[index // members].slug].append(session.session_key)
+    # A database in use has its planner statistics; freshly bulk-loaded tables have none until
+    # autovacuum comes by, which would plan the first minutes' queries blind.
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
     with open(out, "w") as handle:
         json.dump({"rooms": cookies}, handle)
 
