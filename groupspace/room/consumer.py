@@ -288,7 +288,7 @@ class RoomConsumer(AsyncWebsocketConsumer):
 
     async def on_thread(self, frame: dict) -> None:
         message_id = frames.id_field(frame, "message_id")
-        await self.send_frame(await database_sync_to_async(actions.thread)(self.member, message_id))
+        await self.send_frame(await self.act(actions.thread, self.member, message_id))
 
     async def on_read(self, frame: dict) -> None:
         message_id = frames.id_field(frame, "message_id")
@@ -325,7 +325,7 @@ class RoomConsumer(AsyncWebsocketConsumer):
 
     async def on_pin(self, frame: dict) -> None:
         message_id = frames.id_field(frame, "message_id", optional=True)
-        await database_sync_to_async(moderation.pin_prompt)(self.member, message_id)
+        await self.act(moderation.pin_prompt, self.member, message_id)
 
     async def on_lock(self, frame: dict) -> None:
         locked = frames.bool_field(frame, "locked")
