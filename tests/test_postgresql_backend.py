@@ -1,11 +1,10 @@
 """The PostgreSQL backend's health check (groupspace/postgresql/base.py): no round trip, and
 a connection the server has ended is found before it is used."""
 
-import time
-
-import psycopg
 import pytest
 from django.db import connection
+
+from tests.postgres_admin import admin_session, end_backend
 
 pytestmark = [
     pytest.mark.services_suite,
@@ -29,41 +28,19 @@ def backend_pid() -> int:
     return connection.connection.info.backend_pid
 
 
-def admin_session() -> psycopg.Connection:
-    settings = connection.settings_dict
-    dsn = (
-        f"host={settings['HOST'] or '127.0.0.1'} port={settings['PORT'] or 5432} "
-        f"user={settings['USER']} dbname={settings['NAME']}"
-    )
-    return psycopg.connect(dsn, autocommit=True)
-
-
-def end_from_another_session(pid: int) -> None:
-    """What a PostgreSQL restart does to each connection."""
-    with admin_session() as admin:
-        admin.execute("SELECT pg_terminate_backend(%s)", [pid])
-        # Until the backend has gone, its goodbye may not have reached the socket yet.
-        for _ in range(100):
-            alive = admin.execute("SELECT count(*) FROM pg_stat_activity WHERE pid = %s", [pid])
-            if alive.fetchone()[0] == 0:
-                return
-            time.sleep(0.02)
-    raise AssertionError("the backend did not end")
-
-
 def test_a_healthy_idle_connection_is_usable_without_a_query():
     pid = backend_pid()
     with connection.cursor() as cursor:
         cursor.execute("SELECT 'the last statement'")
     assert connection.is_usable()
-    with admin_session() as admin:
+    with admin_session(connection.settings_dict) as admin:
         last = admin.execute("SELECT query FROM pg_stat_activity WHERE pid = %s", [pid])
         assert last.fetchone()[0] == "SELECT 'the last statement'"  # no SELECT 1 since
 
 
 def test_a_connection_the_server_ended_is_not_usable_and_is_replaced_before_use():
     pid = backend_pid()
-    end_from_another_session(pid)
+    end_backend(connection.settings_dict, pid)
     assert not connection.is_usable()
     connection.close_if_unusable_or_obsolete()  # what every request and socket action runs
     with connection.cursor() as cursor:

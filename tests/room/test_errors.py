@@ -1,11 +1,9 @@
 """Every refusal: a clear error code, the socket kept open, and nothing stored."""
 
 import json
-import time
 import uuid
 from datetime import timedelta
 
-import psycopg
 import pytest
 from channels.db import database_sync_to_async
 from django.db import OperationalError, connection, connections
@@ -13,6 +11,7 @@ from django.utils import timezone
 
 from groupspace.groups.models import IOPGroup, Membership
 from groupspace.room.models import Message
+from tests.postgres_admin import end_backend
 
 from .test_messages import send_frame, stored_bodies
 
@@ -214,24 +213,7 @@ def cut_the_consumers_database_connection() -> None:
     runs the consumer's database work: what a PostgreSQL restart does to every connection."""
     own = connections["default"]
     own.ensure_connection()
-    pid = own.connection.info.backend_pid
-    with psycopg.connect(_dsn(own.settings_dict), autocommit=True) as admin:
-        admin.execute("SELECT pg_terminate_backend(%s)", [pid])
-        # As after a restart: the old server process has gone (and said goodbye) by the time
-        # the next post comes.
-        for _ in range(100):
-            alive = admin.execute("SELECT count(*) FROM pg_stat_activity WHERE pid = %s", [pid])
-            if alive.fetchone()[0] == 0:
-                return
-            time.sleep(0.02)
-    raise AssertionError("the database connection's server process did not end")
-
-
-def _dsn(settings_dict: dict) -> str:
-    return (
-        f"host={settings_dict['HOST'] or '127.0.0.1'} port={settings_dict['PORT'] or 5432} "
-        f"user={settings_dict['USER']} dbname={settings_dict['NAME']}"
-    )
+    end_backend(own.settings_dict, own.connection.info.backend_pid)
 
 
 @pytest.mark.skipif(
