@@ -67,10 +67,6 @@ def fresh_session(session_key: str) -> StoredSession:
     return StoredSession(session_store(None).decode(encoded), encoded)
 
 
-def fresh_session_data(session_key: str) -> dict:
-    return fresh_session(session_key).data
-
-
 def store_activity(session_key: str, session: StoredSession, at: int) -> None:
     """Record `at` (a socket's last send) as the login's last activity, unless it has a later
     one. With the database engine, one UPDATE of the row `session` was read from, made only

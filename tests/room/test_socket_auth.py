@@ -86,12 +86,12 @@ async def test_a_send_records_activity_on_the_login_without_losing_its_data(
 def test_a_pings_session_read_is_what_the_session_store_loads(transactional_db, alice, settings):
     key = session_cookie(alice)
     stored = SessionStore(session_key=key).load()
-    assert socket_auth.fresh_session_data(key) == stored and stored
+    assert socket_auth.fresh_session(key).data == stored and stored
     Session.objects.filter(pk=key).update(expire_date=timezone.now() - timedelta(seconds=1))
-    assert socket_auth.fresh_session_data(key) == {} == SessionStore(session_key=key).load()
-    assert socket_auth.fresh_session_data("no-such-session-key") == {}
+    assert socket_auth.fresh_session(key).data == {} == SessionStore(session_key=key).load()
+    assert socket_auth.fresh_session("no-such-session-key").data == {}
     Session.objects.filter(pk=key).update(session_data="tampered:data")
-    assert socket_auth.fresh_session_data(key) == {}
+    assert socket_auth.fresh_session(key).data == {}
     # Another engine is loaded as that engine loads it.
     settings.SESSION_ENGINE = "django.contrib.sessions.backends.signed_cookies"
-    assert socket_auth.fresh_session_data("not-a-signed-cookie") == {}
+    assert socket_auth.fresh_session("not-a-signed-cookie").data == {}
