@@ -396,10 +396,8 @@ def _send_chat(member, client_id, body, reply_to, session_key: str | None) -> di
     unless the login has idled out meanwhile (the next ping closes the socket)."""
     message = actions.send_chat(member, client_id, body, reply_to)
     if session_key is not None:
-        session = socket_auth.fresh_session(session_key)
-        # Whose idle limit applies is read only if the login has been idle that long.
-        user = SimpleLazyObject(lambda: _user(member))
-        if session.data and not is_idle_expired(session.data, user):
+        session = _live_login(session_key, SimpleLazyObject(lambda: _user(member)))
+        if session is not None:
             socket_auth.store_activity(session_key, session, int(time.time()))
     return message
 
@@ -417,9 +415,11 @@ def _ping(
     membership = active_membership(member.user_id, member.group_id)
     session = None
     if session_key is not None:
-        session = socket_auth.fresh_session(session_key)  # fresh: HTTP requests update it
-        user = membership.user if membership is not None else _user(member)
-        if not session.data or is_idle_expired(session.data, user):  # {}: ended or expired
+        user = (
+            membership.user if membership is not None else SimpleLazyObject(lambda: _user(member))
+        )
+        session = _live_login(session_key, user)
+        if session is None:
             return None
     if membership is None:
         raise NoAccess
@@ -428,6 +428,16 @@ def _ping(
     if channel_name is not None:
         presence.touch_connection(channel_name)
     return actions.pong_for(membership)
+
+
+def _live_login(session_key: str, user) -> socket_auth.StoredSession | None:
+    """The login session as stored now (HTTP requests update it), or None once it has ended,
+    expired or idled out. `user` is read only if the login has been idle longer than the
+    shorter idle limit (whose limit applies), so it may be lazy."""
+    session = socket_auth.fresh_session(session_key)
+    if not session.data or is_idle_expired(session.data, user):
+        return None
+    return session
 
 
 def _user(member: actions.Member):

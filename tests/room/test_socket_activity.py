@@ -128,3 +128,18 @@ def test_storing_activity_keeps_a_later_activity_and_the_sessions_own_expiry(
     assert stored == {**read.data, LAST_ACTIVITY_KEY: now + 1}
     expires_in = Session.objects.get(pk=key).expire_date - timezone.now()
     assert 3500 < expires_in.total_seconds() <= 3600
+
+
+def test_with_another_session_engine_activity_is_stored_as_that_engine_saves(
+    transactional_db, alice, settings
+):
+    settings.SESSION_ENGINE = "django.contrib.sessions.backends.cache"
+    store = socket_auth.session_store(None)
+    store.update({"theme": "dark", LAST_ACTIVITY_KEY: int(time.time()) - 120})
+    store.save()
+    read = socket_auth.fresh_session(store.session_key)
+    assert read.encoded is None and read.data["theme"] == "dark"
+    at = int(time.time())
+    socket_auth.store_activity(store.session_key, read, at)
+    stored = socket_auth.session_store(store.session_key).load()
+    assert stored == {"theme": "dark", LAST_ACTIVITY_KEY: at}
