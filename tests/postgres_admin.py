@@ -1,4 +1,5 @@
-"""PostgreSQL seen from outside Django's connections: what a restart does to a connection."""
+"""PostgreSQL seen from outside Django's connections: what a restart does to a connection, and
+who waits for a lock."""
 
 import time
 
@@ -25,3 +26,12 @@ def end_backend(settings_dict: dict, pid: int) -> None:
                 return
             time.sleep(0.02)
     raise AssertionError(f"the database server process {pid} did not end")
+
+
+def wait_for_a_lock_waiter(settings_dict: dict, seconds: float = 10) -> None:
+    """Return once some transaction waits for a lock (another thread's post, say)."""
+    deadline = time.monotonic() + seconds
+    with admin_session(settings_dict) as admin:
+        while not admin.execute("SELECT count(*) FROM pg_locks WHERE NOT granted").fetchone()[0]:
+            assert time.monotonic() < deadline, "nobody waited for the lock"
+            time.sleep(0.02)

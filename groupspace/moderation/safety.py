@@ -26,16 +26,20 @@ def crisis_resources() -> list[dict]:
     return resources
 
 
-def check_message_for_crisis(message) -> Alert | None:
-    """Crisis language from a participant: resources to the writer, an urgent alert to the
-    therapists. The message itself is never blocked or hidden.
+def is_crisis_post(message) -> bool:
+    """Crisis language from a participant (the rules run on the text first; the author's role
+    is read only when they fire).
 
     Therapists' and system posts are not checked: they name crisis resources on purpose.
     """
     if message.author_id is None or detect_crisis(message.body) is None:
-        return None
-    if role_in_group(message.group_id, message.author_id) != Membership.Role.PARTICIPANT:
-        return None
+        return False
+    return role_in_group(message.group_id, message.author_id) == Membership.Role.PARTICIPANT
+
+
+def alert_for_crisis_post(message) -> Alert:
+    """Resources to the writer, an urgent alert to the therapists (both after commit). The
+    message itself is never blocked or hidden."""
     events.to_person(
         message.group_id,
         message.author_id,

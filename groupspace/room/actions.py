@@ -20,8 +20,14 @@ from . import events
 from .errors import RoomError
 from .extensions import run_send_checks
 from .models import REACTION_EMOJI, Message, Reaction
-from .posting import announce_message_updated, clean_body, is_held_for_review, post_message
-from .ratelimit import check_post_rate
+from .posting import (
+    announce_message_updated,
+    clean_body,
+    is_held_for_review,
+    post_message,
+    resent_message,
+)
+from .ratelimit import check_post_rate, uncount_post
 from .serializers import member_dict, serialize_message, serialize_messages
 from .shared_cache import Unavailable, first_in_window
 
@@ -117,7 +123,16 @@ def send_chat(member: Member, client_id: uuid.UUID, body: str, reply_to: int | N
     body = clean_body(body)
     if reply_to is not None and not visible_messages(membership).filter(pk=reply_to).exists():
         raise RoomError("not_found", gettext("The message you replied to is not in this room."))
-    message, _created = post_message(
+    # Counted before the insert, which commits at once; a resend is answered, never refused
+    # or counted.
+    try:
+        counted = check_post_rate(member.group_id, member.user_id)
+    except RoomError:
+        original = resent_message(member.group_id, member.user_id, client_id)
+        if original is None:
+            raise
+        return serialize_message(original, for_moderator=membership.is_therapist)
+    message, created = post_message(
         group,
         membership.user,
         body=body,
@@ -126,9 +141,9 @@ def send_chat(member: Member, client_id: uuid.UUID, body: str, reply_to: int | N
         held_for_review=is_held_for_review(group, membership),
         sees_pending=membership.is_therapist,
         author_role=membership.role,
-        # Counted only once the message is known to be new: a resend is answered, not counted.
-        after_insert=lambda: check_post_rate(member.group_id, member.user_id),
     )
+    if not created:
+        uncount_post(counted)
     return serialize_message(message, for_moderator=membership.is_therapist)
 
 

@@ -5,19 +5,19 @@ through `post_message`, so every post is stored, ordered and announced the same 
 """
 
 import uuid
-from collections.abc import Callable
+from contextlib import nullcontext
 
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext
 
-from groupspace.compiled_query import CompiledQuery
 from groupspace.groups.models import IOPGroup, Membership
-from groupspace.moderation.safety import check_message_for_crisis
+from groupspace.moderation.safety import alert_for_crisis_post, is_crisis_post
 
 from . import events
 from .errors import RoomError
 from .models import MAX_BODY_CHARS, Message, Reaction
+from .ordered_insert import insert_in_room_order
 from .serializers import serialize_message
 
 
@@ -48,58 +48,57 @@ def post_message(
     held_for_review: bool = False,
     sees_pending: bool = True,
     author_role: str | None = None,
-    after_insert: Callable[[], None] | None = None,
 ) -> tuple[Message, bool]:
     """Store a message and announce it to the room after commit. Returns (message, created).
 
-    Takes the group row lock so that message ids follow commit order within a room: a client
-    that syncs after id N can never miss a message with a smaller id committed later.
+    Its id follows commit order within the room (ordered_insert). A plain post is one
+    statement, its own transaction; a post with crisis language is stored in one transaction
+    with its alert, so that neither is ever stored without the other.
     A resend with a `client_id` the author already used returns the original, unannounced:
     the database's unique constraint refuses its insert, so a new message (the common case)
-    costs no read to find out. `after_insert` (a posting limit) runs only for a message that
-    is new, under the lock; if it raises, the insert is rolled back.
+    costs no read to find out.
     `author_role`, when the caller knows it, saves reading it back to serialize the message.
-    Runs the safety checks (crisis language) on every new message.
     """
+    if reply_to_id is not None:
+        # Before the insert: a message never changes rooms and only ever becomes more visible.
+        _check_reply_target(group.pk, author, reply_to_id, sees_pending=sees_pending)
+    message = Message(
+        group=group,
+        author=author,
+        client_id=client_id,
+        kind=kind,
+        body=body,
+        reply_to_id=reply_to_id,
+        data=data or {},
+        state=Message.State.PENDING if held_for_review else Message.State.VISIBLE,
+        created_at=timezone.now(),
+    )
+    crisis = is_crisis_post(message)
     try:
-        with transaction.atomic():
-            _ROOM_LOCK.first(group_id=group.pk)
-            message = Message.objects.create(
-                group=group,
-                author=author,
-                client_id=client_id,
-                kind=kind,
-                body=body,
-                reply_to_id=reply_to_id,
-                data=data or {},
-                state=Message.State.PENDING if held_for_review else Message.State.VISIBLE,
-                created_at=timezone.now(),
-            )
-            # Checked once the message is known to be new; raising rolls the insert back.
-            if reply_to_id is not None:
-                _check_reply_target(group.pk, author, reply_to_id, sees_pending=sees_pending)
-            if after_insert is not None:
-                after_insert()
+        with _one_transaction(with_more_than_the_post=crisis):
+            insert_in_room_order(message)
             message = _as_created(message, author_role)
             announce_new_message(message)
-            check_message_for_crisis(message)
+            if crisis:
+                alert_for_crisis_post(message)
     except IntegrityError:
-        # A resend: the whole transaction is rolled back and the first one is the answer.
+        # A resend: nothing was stored, and the first one is the answer.
         existing = None
         if client_id is not None and author is not None:
-            existing = _message_with_client_id(group.pk, author.pk, client_id)
+            existing = resent_message(group.pk, author.pk, client_id)
         if existing is None:
             raise
         return existing, False
     return message, True
 
 
-# Read on every post: compiled once (groupspace/compiled_query.py).
-_ROOM_LOCK = CompiledQuery(
-    lambda group_id: (
-        IOPGroup.objects.select_for_update().filter(pk=group_id).values_list("pk", flat=True)
-    )
-)
+def _one_transaction(*, with_more_than_the_post: bool):
+    """A transaction (a savepoint inside the caller's) when the post is not alone, or when a
+    refused insert (a resend) must not abort the caller's transaction; otherwise none: the
+    insert is one statement, committed by itself."""
+    if with_more_than_the_post or connection.in_atomic_block:
+        return transaction.atomic()
+    return nullcontext()
 
 
 def announce_new_message(message: Message) -> None:
@@ -168,7 +167,8 @@ def is_held_for_review(group: IOPGroup, membership: Membership) -> bool:
     )
 
 
-def _message_with_client_id(group_id: int, author_id: int, client_id) -> Message | None:
+def resent_message(group_id: int, author_id: int, client_id) -> Message | None:
+    """The message an author already posted with `client_id`, if any."""
     return (
         Message.objects.select_related("author")
         .prefetch_related("reactions")

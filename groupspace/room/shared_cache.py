@@ -49,6 +49,22 @@ def count_in_window(key: str, seconds: int) -> int:
         return pipe.execute()[1]
 
 
+def uncount_in_window(key: str) -> None:
+    """Take one from the counter `key` if it is still there (it keeps its expiry)."""
+    client = _redis()
+    if client is None:
+        try:
+            shared_cache().decr(key)
+        except ValueError:  # expired meanwhile: nothing to give back
+            pass
+        return
+    # One round trip; a counter that expired meanwhile is not brought back as -1 forever.
+    client.eval(_DECR_IF_PRESENT, 1, shared_cache().make_key(key))
+
+
+_DECR_IF_PRESENT = "if redis.call('exists', KEYS[1]) == 1 then redis.call('decr', KEYS[1]) end"
+
+
 def first_in_window(key: str, seconds: int) -> bool:
     """True once per `seconds` for `key` (a throttle)."""
     client = _redis()

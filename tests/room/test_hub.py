@@ -17,6 +17,7 @@ from groupspace.room import hub as hub_module
 from groupspace.room.consumer import CLOSE_RECONNECT, HELD_EVENTS_MAX
 from groupspace.room.hub import hub_for
 from tests.conftest import session_cookie
+from tests.postgres_admin import wait_for_a_lock_waiter
 
 from .conftest import communicator
 from .test_messages import send_frame, stored_bodies
@@ -125,22 +126,6 @@ async def test_a_socket_gets_its_ack_before_its_own_message(open_socket, alice, 
     assert await alice_socket.nothing()
 
 
-def _lock_waiters() -> int:
-    try:
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT count(*) FROM pg_locks WHERE NOT granted")
-            return cursor.fetchone()[0]
-    finally:
-        connection.close()  # this thread's own connection, not the consumers' thread
-
-
-async def someone_waits_for_a_lock() -> None:
-    deadline = time.monotonic() + 10
-    while not await asyncio.to_thread(_lock_waiters):
-        assert time.monotonic() < deadline, "the send never waited for the lock"
-        await asyncio.sleep(0.05)
-
-
 @pytest.mark.skipif(
     connection.vendor != "postgresql",
     reason="holds a row lock from another thread; SQLite's in-memory test database fails "
@@ -165,7 +150,8 @@ async def test_a_storm_while_a_socket_waits_tells_it_to_connect_again(
     assert locked.wait(10), "the lock was not taken"
     try:
         await alice_socket.send(send_frame("waits for the lock"))
-        await someone_waits_for_a_lock()  # alice's socket is busy with her send now
+        # Alice's socket is busy with her send now.
+        await asyncio.to_thread(wait_for_a_lock_waiter, connection.settings_dict)
         storm = events.frame_event({"type": "typing", "user": {"id": bob.id}})
         layer = get_channel_layer()
         for _ in range(HELD_EVENTS_MAX + 1):
