@@ -21,7 +21,8 @@ class Message(models.Model):
         REMOVED = "removed"
         PENDING = "pending"
 
-    # Ids grow with commit order within a room: posting locks the group row first.
+    # Ids grow with commit order within a room: a post takes its id under the group's row lock
+    # (ordered_insert.py).
     id = models.BigAutoField(primary_key=True)
     group = models.ForeignKey("groups.IOPGroup", on_delete=models.CASCADE, related_name="messages")
     author = models.ForeignKey(
