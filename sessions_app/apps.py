@@ -15,7 +15,7 @@ class SessionsAppConfig(AppConfig):
         # The room shows the session on now, or the next one, and keeps a prompts-only
         # session to replies to prompts.
         register_hello_part("session", live.hello_part)
-        register_send_check("prompts_only", live.check_prompts_only)
+        register_send_check("prompts_only", live.check_prompts_only, live.PROMPTS_ONLY_READS)
         # Timed work: keep sessions generated ahead, tell rooms of starts and ends, post
         # scheduled prompts. Each is idempotent (see groupspace/tick.py).
         register_tick_job("sessions", schedule.generate_all)

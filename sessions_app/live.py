@@ -3,12 +3,11 @@ announces starts and ends, and the prompts-only rule."""
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import OuterRef, Q, Subquery
 from django.db.models.functions import Now
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 
-from groupspace.compiled_query import CompiledQuery
 from groupspace.room import events
 from groupspace.room.errors import RoomError
 from groupspace.room.models import Message
@@ -90,8 +89,11 @@ def announce_starts_and_ends(now=None) -> int:
 
 
 def check_prompts_only(membership, reply_to: int | None) -> None:
-    """During a prompts-only session, participants may only reply to a prompt."""
-    if not _CURRENT_SESSION_IS_PROMPTS_ONLY.first(group_id=membership.group_id):
+    """During a prompts-only session, participants may only reply to a prompt.
+
+    Whether such a session is under way is read with the poster's membership (PROMPTS_ONLY_READS).
+    """
+    if not membership.in_prompts_only_session:
         return
     if (
         reply_to is not None
@@ -105,8 +107,10 @@ def check_prompts_only(membership, reply_to: int | None) -> None:
     )
 
 
-# current_session(group_id).prompts_only, read on every participant's post: compiled once,
-# so "now" is the database's clock (the same host's, or one kept in step with it).
-_CURRENT_SESSION_IS_PROMPTS_ONLY = CompiledQuery(
-    lambda group_id: sessions_under_way(group_id, Now()).values_list("prompts_only", flat=True)
-)
+# Read with the membership on every post, by the database's clock (the same host's, or one
+# kept in step with it): True, or False/None when no prompts-only session is under way.
+PROMPTS_ONLY_READS = {
+    "in_prompts_only_session": lambda: Subquery(
+        sessions_under_way(OuterRef("group_id"), Now()).values("prompts_only")[:1]
+    )
+}

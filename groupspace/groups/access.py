@@ -1,5 +1,6 @@
 """Who may see what. One answer for "no such group" and "not yours", so nobody can probe."""
 
+from django.db.models import QuerySet
 from django.http import Http404
 
 from groupspace.compiled_query import CompiledQuery
@@ -45,15 +46,18 @@ def active_membership(user_id: int, group_id: int) -> Membership | None:
     return _ACTIVE_MEMBERSHIP.first(user_id=user_id, group_id=group_id)
 
 
-_ACTIVE_MEMBERSHIP = CompiledQuery(
-    lambda user_id, group_id: Membership.objects.select_related("group", "user").filter(
+def active_memberships(user_id: int, group_id: int) -> QuerySet[Membership]:
+    """What `active_membership` reads, for reads that add to it."""
+    return Membership.objects.select_related("group", "user").filter(
         user_id=user_id,
         group_id=group_id,
         group__is_archived=False,
         state=Membership.State.ACTIVE,
         user__is_active=True,
     )
-)
+
+
+_ACTIVE_MEMBERSHIP = CompiledQuery(active_memberships)
 
 
 def can_invite(user, group: IOPGroup) -> bool:

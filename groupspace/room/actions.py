@@ -13,12 +13,17 @@ from django.db.models import Q, QuerySet
 from django.utils.translation import gettext
 
 from groupspace.compiled_query import CompiledQuery
-from groupspace.groups.access import NoAccess, access_group_for_member, active_membership
+from groupspace.groups.access import (
+    NoAccess,
+    access_group_for_member,
+    active_membership,
+    active_memberships,
+)
 from groupspace.groups.models import Membership
 
 from . import events
 from .errors import RoomError
-from .extensions import run_send_checks
+from .extensions import run_send_checks, send_check_reads
 from .models import REACTION_EMOJI, Message, Reaction
 from .posting import (
     announce_message_updated,
@@ -60,6 +65,21 @@ def require_member(member: Member) -> Membership:
     if membership is None:
         raise NoAccess
     return membership
+
+
+def require_poster(member: Member) -> Membership:
+    """The membership as `require_member` reads it, with what the send checks need read in
+    the same statement (extensions.register_send_check)."""
+    membership = _POSTER_MEMBERSHIP.first(user_id=member.user_id, group_id=member.group_id)
+    if membership is None:
+        raise NoAccess
+    return membership
+
+
+# Compiled at the first post, once every app has registered its checks.
+_POSTER_MEMBERSHIP = CompiledQuery(
+    lambda user_id, group_id: active_memberships(user_id, group_id).annotate(**send_check_reads())
+)
 
 
 def visible_messages(membership: Membership) -> QuerySet[Message]:
@@ -107,7 +127,7 @@ _NEWEST_VISIBLE_ID = CompiledQuery(_newest_visible_id, shape=("sees_all", "sees_
 
 def send_chat(member: Member, client_id: uuid.UUID, body: str, reply_to: int | None) -> dict:
     """Post a chat message; returns the message as its author sees it (for the ack)."""
-    membership = require_member(member)
+    membership = require_poster(member)
     group = membership.group
     if not membership.is_therapist:
         if membership.needs_agreement:

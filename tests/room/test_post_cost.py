@@ -18,14 +18,14 @@ from groupspace.room.models import Message
 from groupspace.room.ratelimit import POSTS_PER_WINDOW, WINDOW_SECONDS
 from tests.conftest import session_cookie
 
-# the membership, the group's session under way (prompts only?), and the insert, which on
-# PostgreSQL takes the room's lock and commits in the same statement (room/ordered_insert.py).
-# A resend is found by the unique constraint refusing its insert, not by a read before every
-# insert.
-POST_STATEMENTS = 3
+# the membership (with what the send checks need, such as a prompts-only session under way),
+# and the insert, which on PostgreSQL takes the room's lock and commits in the same statement
+# (room/ordered_insert.py). A resend is found by the unique constraint refusing its insert,
+# not by a read before every insert.
+POST_STATEMENTS = 2
 
 
-def test_a_chat_post_takes_three_statements(
+def test_a_chat_post_takes_two_statements(
     transactional_db, alice, evening, django_assert_num_queries
 ):
     member = actions.access_member(alice, "evening")

@@ -102,6 +102,21 @@ async def test_prompts_only_session_allows_only_replies_to_prompts(
     assert (await dana_socket.receive_type("ack", skip={"message"}))["message"]["body"] == "Welcome"
 
 
+async def test_only_a_prompts_only_session_under_way_keeps_the_room_to_replies(
+    open_socket, alice, weekend, evening
+):
+    """Read with the poster's membership: ended, cancelled, not yet started, another group's,
+    or a session that is not prompts-only leave the room open."""
+    await make(evening, -dt.timedelta(hours=4), minutes=60, prompts_only=True)  # ended
+    await make(evening, dt.timedelta(minutes=10), prompts_only=True)  # not yet
+    await make(evening, -dt.timedelta(minutes=5), prompts_only=True, status="cancelled")
+    await make(weekend, -dt.timedelta(minutes=5), prompts_only=True)  # another group's
+    await make(evening, -dt.timedelta(minutes=5))  # under way, open
+    alice_socket = await open_socket(alice)
+    await alice_socket.send({"type": "send", "client_id": str(uuid.uuid4()), "body": "hi"})
+    assert (await alice_socket.receive_type("ack", skip={"message"}))["message"]["body"] == "hi"
+
+
 async def test_a_therapist_pins_a_prompt_and_everyone_sees_it(open_socket, alice, dana, evening):
     prompt, _ = await database_sync_to_async(post_message)(
         evening, dana, kind=Message.Kind.PROMPT, body="Pin me"
