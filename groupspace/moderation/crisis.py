@@ -204,6 +204,12 @@ _COMPILED = [
 ]
 
 
+# Most posts match no rule: one search with every rule as an alternative finds out in a pass
+# instead of one per rule (a post's crisis check ran on the one database thread in ~0.1 ms).
+# Exact, since no rule has a backreference, a named group or an inline flag (a test holds it).
+_ANY_RULE = re.compile("|".join(f"(?:{pattern.pattern})" for _, _, pattern, _ in _COMPILED))
+
+
 def _normalise(text: str) -> list[str]:
     text = text.lower().translate(
         str.maketrans("\u2018\u2019\u02bc\u00b4`\u201c\u201d", "'''''\"\"")
@@ -240,6 +246,8 @@ def _detect_spanish(text: str) -> CrisisMatch | None:
 
 def _detect_english(text: str) -> CrisisMatch | None:
     for variant in _normalise(text or ""):
+        if not _ANY_RULE.search(variant):
+            continue
         hits = [
             (m.start(), index, category, name)
             for index, (category, name, pattern, unless) in enumerate(_COMPILED)

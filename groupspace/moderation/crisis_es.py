@@ -366,6 +366,9 @@ _COMPILED = [
     for name, pattern in rules.items()
 ]
 
+# One search with every rule as an alternative first: most posts match none (crisis.py says why).
+_ANY_RULE = re.compile("|".join(f"(?:{rule[2].pattern})" for rule in _COMPILED))
+
 _TEXTING = {
     **dict.fromkeys(("q", "k", "ke", "qe", "q'"), "que"),
     **dict.fromkeys(("xq", "pq", "xk", "pk", "porq", "porke", "xque", "pqe"), "porque"),
@@ -423,6 +426,8 @@ def _guarded(text: str, m: re.Match, unless: re.Pattern | None, only: re.Pattern
 def detect_spanish(text: str) -> tuple[str, str] | None:
     """The first crisis signal in Spanish in `text`, as (category, rule name), or None."""
     for variant in _normalise(text or ""):
+        if not _ANY_RULE.search(variant):
+            continue
         # Earliest first (ties: the rule listed first); guard only until one stands.
         hits = sorted(
             (m.start(), index, m)
