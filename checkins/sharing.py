@@ -70,7 +70,6 @@ def post_shared_checkin(checkin: CheckIn, membership: Membership) -> Message:
         body=checkin_body(checkin),
         data=checkin_data(checkin),
         held_for_review=is_held_for_review(membership.group, membership),
-        sees_pending=False,
     )
     return message
 

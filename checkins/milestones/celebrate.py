@@ -120,6 +120,5 @@ def post_celebration(milestone: Milestone, membership: Membership) -> Message:
         body=celebration_body(milestone),
         data=celebration_data(milestone),
         held_for_review=is_held_for_review(membership.group, membership),
-        sees_pending=False,
     )
     return message

@@ -159,7 +159,6 @@ def send_chat(member: Member, client_id: uuid.UUID, body: str, reply_to: int | N
         client_id=client_id,
         reply_to_id=reply_to,
         held_for_review=is_held_for_review(group, membership),
-        sees_pending=membership.is_therapist,
         author_role=membership.role,
     )
     if not created:

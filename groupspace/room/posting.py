@@ -46,7 +46,6 @@ def post_message(
     reply_to_id: int | None = None,
     data: dict | None = None,
     held_for_review: bool = False,
-    sees_pending: bool = True,
     author_role: str | None = None,
 ) -> tuple[Message, bool]:
     """Store a message and announce it to the room after commit. Returns (message, created).
@@ -57,11 +56,10 @@ def post_message(
     A resend with a `client_id` the author already used returns the original, unannounced:
     the database's unique constraint refuses its insert, so a new message (the common case)
     costs no read to find out.
+    `reply_to_id` must name a message of this room that the author may see: the caller checks
+    it, with the member's visibility rules (actions.send_chat).
     `author_role`, when the caller knows it, saves reading it back to serialize the message.
     """
-    if reply_to_id is not None:
-        # Before the insert: a message never changes rooms and only ever becomes more visible.
-        _check_reply_target(group.pk, author, reply_to_id, sees_pending=sees_pending)
     message = Message(
         group=group,
         author=author,
@@ -175,17 +173,6 @@ def resent_message(group_id: int, author_id: int, client_id) -> Message | None:
         .filter(group_id=group_id, author_id=author_id, client_id=client_id)
         .first()
     )
-
-
-def _check_reply_target(group_id: int, author, reply_to_id: int, *, sees_pending: bool) -> None:
-    target = Message.objects.filter(group_id=group_id, pk=reply_to_id).first()
-    visible = target is not None and (
-        sees_pending
-        or target.state != Message.State.PENDING
-        or (author is not None and target.author_id == author.pk)
-    )
-    if not visible:
-        raise RoomError("not_found", gettext("The message you replied to is not in this room."))
 
 
 def _as_created(message: Message, author_role: str | None) -> Message:
