@@ -13,25 +13,46 @@ from django.utils import timezone, translation
 
 from groupspace.accounts.models import User
 from groupspace.groups.models import IOPGroup, Membership
+from tests import cleanup
 
 PASSWORD = "correct-horse-battery-staple"
 
 
 @pytest.fixture(autouse=True)
-async def fresh_channel_layer():
-    """Each test gets a new channel layer, empty, in its own event loop.
+async def no_task_left_behind(request):
+    """Fail a test that leaves a task running on its event loop, naming the task.
+
+    Set up before every other fixture, so this runs after all of their teardowns: what is
+    still running then would make the loop's close wait for it, and hang the run."""
+    yield
+    left = await cleanup.tasks_left_behind()
+    if left:
+        described = cleanup.describe(left)
+        await cleanup.cancel_and_wait(left)
+        pytest.fail(f"{request.node.nodeid} left tasks running:\n{described}", pytrace=False)
+
+
+@pytest.fixture(autouse=True)
+async def fresh_channel_layer(no_task_left_behind):
+    """Each test gets a new channel layer, empty, in its own event loop; at its end the layer
+    is emptied and its connections closed on that loop.
 
     channels-redis binds its locks and connections to the loop that first used them, and every
     test has its own loop, so a layer is never carried from one test to the next.
     """
     channel_layers.backends.pop(DEFAULT_CHANNEL_LAYER, None)
-    layer = get_channel_layer()
-    await layer.flush()
+    await get_channel_layer().flush()
     yield
-    await layer.flush()
-    if hasattr(layer, "close_pools"):
-        await layer.close_pools()
-    channel_layers.backends.pop(DEFAULT_CHANNEL_LAYER, None)
+    await cleanup.close_channel_layer()
+
+
+@pytest.fixture
+async def websockets(transactional_db, fresh_channel_layer):
+    """Every websocket test uses this (tests/cleanup.py refuses a communicator without it):
+    it yields the function that opens one, and at the test's end disconnects every socket the
+    test opened and closes the channel layer, before the database is emptied for the next."""
+    async with cleanup.websocket_session() as open_communicator:
+        yield open_communicator
 
 
 @pytest.fixture(autouse=True)

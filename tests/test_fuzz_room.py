@@ -12,6 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from groupspace.room.models import Message
+from tests.cleanup import websocket_session
 from tests.conftest import session_cookie
 from tests.room.conftest import Socket, communicator
 
@@ -101,6 +102,12 @@ inputs = st.lists(
 
 
 async def throw(cookie: str, sent: list[tuple[str, object]]) -> None:
+    # Each example runs on a loop of its own: its sockets and layer are closed on that loop.
+    async with websocket_session():
+        await throw_at_one_socket(cookie, sent)
+
+
+async def throw_at_one_socket(cookie: str, sent: list[tuple[str, object]]) -> None:
     socket = Socket(communicator("/ws/groups/evening/", cookie))
     connected, _ = await socket.communicator.connect()
     assert connected

@@ -16,6 +16,8 @@ import time
 import weakref
 from typing import Protocol
 
+from groupspace.cancellation import cancel_requested, cancel_until_done
+
 log = logging.getLogger(__name__)
 
 RETRY_FIRST_SECONDS = 0.5
@@ -44,6 +46,9 @@ class Hub:
         self.locks = [asyncio.Lock() for _ in range(LOCK_STRIPES)]
         self.wake = asyncio.Event()
         self.tasks: list[asyncio.Task] = []
+        # Tasks cancelled by _stop that may still be unwinding (a blocking pop being cancelled
+        # closes its Redis connection); `stopped()` waits for them.
+        self.stopping: set[asyncio.Task] = set()
 
     async def join(self, group: str, socket: Socket) -> bool:
         """Add `socket` to `group`; False if the layer is down right now (the socket still
@@ -108,8 +113,16 @@ class Hub:
 
     def _stop(self) -> None:
         for task in self.tasks:
-            task.cancel()
+            cancel_until_done(task)  # a Redis write can swallow one cancel (cancellation.py)
+            self.stopping.add(task)
+            task.add_done_callback(self.stopping.discard)
         self.tasks = []
+
+    async def stopped(self) -> None:
+        """Wait until the tasks of a hub with no sockets left have finished unwinding (a
+        server shutting down, or a test, before it closes the layer's connections)."""
+        if self.stopping:
+            await asyncio.wait(tuple(self.stopping))
 
     async def _receive_forever(self) -> None:
         delay = RETRY_FIRST_SECONDS
@@ -119,6 +132,8 @@ class Hub:
             except asyncio.CancelledError:
                 raise
             except Exception:  # noqa: BLE001
+                if cancel_requested():
+                    raise asyncio.CancelledError from None
                 log.warning("channel layer receive failed; retrying in %.1f s", delay)
                 # A restarted Redis has forgotten every group: join them all again.
                 self._needs_join(self.sockets)
@@ -126,6 +141,8 @@ class Hub:
                 delay = min(delay * 2, RETRY_MAX_SECONDS)
                 continue
             delay = RETRY_FIRST_SECONDS
+            if cancel_requested():  # stopped while the layer swallowed the cancel
+                raise asyncio.CancelledError
             await self.deliver(event)
 
     async def _keep_joined(self) -> None:
@@ -136,6 +153,8 @@ class Hub:
                     await self.wake.wait()
             except TimeoutError:
                 pass
+            if cancel_requested():  # the timeout may have taken the cancel for its own
+                raise asyncio.CancelledError
             self.wake.clear()
             if time.monotonic() - self.refreshed_at > REJOIN_AFTER_SECONDS:
                 # Outlive group_expiry: a long-lived process refreshes its entries hourly.

@@ -1,6 +1,5 @@
 """Helpers for talking to the real room consumer through the real ASGI application."""
 
-import contextlib
 import json
 
 import pytest
@@ -8,7 +7,7 @@ from channels.db import database_sync_to_async
 from channels.testing import WebsocketCommunicator
 from django.db import connections
 
-from groupspace.asgi import application
+from tests.cleanup import open_communicator
 from tests.conftest import session_cookie
 
 
@@ -70,11 +69,11 @@ def communicator(path: str, cookie: str | None, origin: bytes | None = b"http://
         headers.append((b"cookie", f"sessionid={cookie}".encode()))
     if origin is not None:
         headers.append((b"origin", origin))
-    return WebsocketCommunicator(application, path, headers=headers)
+    return open_communicator(path, headers)
 
 
 @pytest.fixture
-async def open_socket(transactional_db):
+async def open_socket(websockets):
     """Connect a persona to a room; returns a Socket after reading its `hello`."""
     sockets: list[Socket] = []
 
@@ -95,9 +94,7 @@ async def open_socket(transactional_db):
         return socket
 
     yield connect
-    for socket in sockets:
-        with contextlib.suppress(Exception):  # closed by the server already
-            await socket.disconnect()
+    # tests/conftest.py's `websockets` disconnects every socket opened here.
 
 
 @pytest.fixture(autouse=True)

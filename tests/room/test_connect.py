@@ -170,7 +170,7 @@ async def test_an_idle_expired_login_cannot_open_a_socket(open_socket, transacti
     await socket.disconnect()
 
 
-async def test_a_socket_whose_login_idles_out_closes_at_its_next_ping(transactional_db, dana):
+async def test_a_socket_whose_login_idles_out_closes_at_its_next_ping(websockets, dana):
     import time
 
     from django.contrib.sessions.backends.db import SessionStore

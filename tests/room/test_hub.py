@@ -8,14 +8,15 @@ import time
 
 import pytest
 from channels.db import database_sync_to_async
-from channels.layers import get_channel_layer
+from channels.layers import InMemoryChannelLayer, get_channel_layer
+from django.conf import settings
 from django.db import OperationalError, connection, connections, transaction
 
 from groupspace.groups.models import IOPGroup
 from groupspace.room import events
 from groupspace.room import hub as hub_module
 from groupspace.room.consumer import CLOSE_RECONNECT, HELD_EVENTS_MAX
-from groupspace.room.hub import hub_for
+from groupspace.room.hub import Hub, hub_for
 from tests.conftest import session_cookie
 from tests.postgres_admin import wait_for_a_lock_waiter
 
@@ -70,7 +71,7 @@ def _fail_presence_inserts() -> object:
 
 
 async def test_a_socket_that_fails_while_connecting_leaves_nothing_behind(
-    transactional_db, alice, evening
+    websockets, alice, evening
 ):
     wrapper = await database_sync_to_async(_fail_presence_inserts)()
     try:
@@ -171,3 +172,57 @@ async def test_a_storm_while_a_socket_waits_tells_it_to_connect_again(
     assert ack["message"]["body"] == "waits for the lock"
     assert await alice_socket.close_code() == CLOSE_RECONNECT
     assert await stored_bodies(evening) == ["waits for the lock"]
+
+
+class LayerThatSwallowsACancel(InMemoryChannelLayer):
+    """What channels-redis does on Python 3.11 when a cancel lands as a Redis write completes
+    (groupspace/cancellation.py): the first cancel is lost and the receive goes on waiting."""
+
+    swallowed = 0
+
+    async def receive(self, channel):
+        while True:
+            try:
+                return await super().receive(channel)
+            except asyncio.CancelledError:
+                if self.swallowed:
+                    raise
+                self.swallowed += 1
+
+
+class Listener:
+    async def deliver(self, event: dict) -> None:
+        pass
+
+
+async def test_a_hub_stops_even_when_its_layer_swallows_the_cancel():
+    layer = LayerThatSwallowsACancel()
+    hub = Hub(layer)
+    listener = Listener()
+    await hub.join("room-1", listener)
+    await asyncio.sleep(0.05)  # both of its tasks are waiting on the layer now
+    await hub.leave("room-1", listener)
+    await asyncio.wait_for(hub.stopped(), timeout=5)
+    assert layer.swallowed == 1
+    assert hub.tasks == [] and not hub.stopping
+
+
+@pytest.mark.skipif(
+    not settings.REDIS_URL, reason="needs REDIS_URL (the services half of `make test` runs it)"
+)
+async def test_a_hub_on_redis_stops_every_time_it_is_stopped():
+    """Stopped at any moment of a receive, also while its connection is being replaced, a hub
+    on the real Redis layer always ends (cancellation.py: a cancel can land on a write)."""
+    layer = get_channel_layer()
+    hub = hub_for(layer)
+    listener = Listener()
+    for attempt in range(100):
+        await hub.join("stop-test", listener)
+        await asyncio.sleep((attempt % 11) * 0.0005)  # at every point of the receive
+        if attempt % 2:
+            await layer.close_pools()  # the receive reconnects: a write at a random moment
+        await hub.leave("stop-test", listener)
+        try:
+            await asyncio.wait_for(hub.stopped(), timeout=3)
+        except TimeoutError:
+            pytest.fail(f"stop {attempt} did not end the hub's tasks: {hub.stopping}")

@@ -5,11 +5,9 @@ import datetime as dt
 import uuid
 
 from channels.db import database_sync_to_async
-from channels.testing import WebsocketCommunicator
 from django.utils import timezone
 
 from groupspace.accounts.models import User
-from groupspace.asgi import application
 from groupspace.room.posting import post_message
 from sessions_app.models import Session
 from tests.conftest import session_cookie
@@ -35,12 +33,11 @@ async def test_errors_come_in_the_language_chosen_in_the_profile(open_socket, al
     assert (error["code"], error["detail"]) == ("empty", "The message is empty.")
 
 
-async def test_without_a_choice_the_socket_follows_the_browser(transactional_db, bob):
+async def test_without_a_choice_the_socket_follows_the_browser(websockets, bob):
     cookie = await database_sync_to_async(session_cookie)(bob)
-    communicator = WebsocketCommunicator(
-        application,
+    communicator = websockets(
         "/ws/groups/evening/",
-        headers=[
+        [
             (b"cookie", f"sessionid={cookie}".encode()),
             (b"origin", b"http://testserver"),
             (b"accept-language", b"es-MX,es;q=0.9"),

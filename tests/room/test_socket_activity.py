@@ -42,9 +42,7 @@ async def send(socket: Socket, body: str) -> None:
     await socket.receive_type("ack", skip=frozenset({"message"}))
 
 
-async def test_a_send_is_stored_as_activity_by_the_next_ping_not_by_the_post(
-    transactional_db, alice
-):
+async def test_a_send_is_stored_as_activity_by_the_next_ping_not_by_the_post(websockets, alice):
     key = await database_sync_to_async(session_cookie)(alice)
     two_minutes_ago = int(time.time()) - 2 * 60
     await store_in_session(key, **{LAST_ACTIVITY_KEY: two_minutes_ago})
@@ -60,9 +58,7 @@ async def test_a_send_is_stored_as_activity_by_the_next_ping_not_by_the_post(
     await socket.disconnect()
 
 
-async def test_a_ping_within_a_minute_of_the_last_stored_activity_stores_nothing(
-    transactional_db, alice
-):
+async def test_a_ping_within_a_minute_of_the_last_stored_activity_stores_nothing(websockets, alice):
     key = await database_sync_to_async(session_cookie)(alice)
     half_a_minute_ago = int(time.time()) - 30
     await store_in_session(key, **{LAST_ACTIVITY_KEY: half_a_minute_ago})
@@ -75,7 +71,7 @@ async def test_a_ping_within_a_minute_of_the_last_stored_activity_stores_nothing
 
 
 async def test_a_send_on_a_login_that_has_idled_out_stores_no_activity_and_the_ping_closes(
-    transactional_db, alice
+    websockets, alice
 ):
     key = await database_sync_to_async(session_cookie)(alice)
     await store_in_session(key, **{LAST_ACTIVITY_KEY: int(time.time()) - 11 * 60})

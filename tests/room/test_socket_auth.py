@@ -4,19 +4,17 @@ valid session cookie only, resolved as Django resolves a page request's user."""
 from datetime import timedelta
 
 from channels.db import database_sync_to_async
-from channels.testing import WebsocketCommunicator
 from django.contrib.sessions.backends.db import SessionStore
 from django.contrib.sessions.models import Session
 from django.utils import timezone
 
-from groupspace.asgi import application
 from groupspace.room import socket_auth
 from tests.conftest import session_cookie
 
 from .conftest import Socket, communicator
 
 
-async def test_a_session_from_before_a_password_change_is_refused(transactional_db, alice):
+async def test_a_session_from_before_a_password_change_is_refused(websockets, alice):
     @database_sync_to_async
     def stale_cookie() -> str:
         key = session_cookie(alice)
@@ -30,30 +28,28 @@ async def test_a_session_from_before_a_password_change_is_refused(transactional_
     await socket.disconnect()
 
 
-async def test_the_session_cookie_is_found_among_others(transactional_db, alice):
+async def test_the_session_cookie_is_found_among_others(websockets, alice):
     key = await database_sync_to_async(session_cookie)(alice)
     headers = [
         (b"cookie", b"theme=dark; csrftoken=abc"),
         (b"cookie", f"other=1; sessionid={key}".encode()),
         (b"origin", b"http://testserver"),
     ]
-    socket = Socket(WebsocketCommunicator(application, "/ws/groups/evening/", headers=headers))
+    socket = Socket(websockets("/ws/groups/evening/", headers))
     assert (await socket.communicator.connect())[0]
     hello = await socket.receive_type("hello")
     assert hello["me"]["id"] == alice.pk
     await socket.disconnect()
 
 
-async def test_an_unknown_session_key_is_refused(transactional_db, evening):
+async def test_an_unknown_session_key_is_refused(websockets, evening):
     socket = Socket(communicator("/ws/groups/evening/", "no-such-session-key-0123456789"))
     assert (await socket.communicator.connect())[0]
     assert await socket.close_code() == 4401
     await socket.disconnect()
 
 
-async def test_a_send_records_activity_on_the_login_without_losing_its_data(
-    transactional_db, alice
-):
+async def test_a_send_records_activity_on_the_login_without_losing_its_data(websockets, alice):
     import time
     import uuid
 
