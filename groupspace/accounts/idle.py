@@ -10,7 +10,7 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from .middleware import is_care_team
+from .second_factor import is_care_team
 
 LAST_ACTIVITY_KEY = "groupspace_last_activity"
 

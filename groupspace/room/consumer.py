@@ -26,6 +26,7 @@ from django.utils.translation import gettext
 
 from groupspace.accounts.idle import LAST_ACTIVITY_KEY, is_idle_expired
 from groupspace.accounts.language import language_for_socket
+from groupspace.accounts.second_factor import second_factor_missing
 from groupspace.groups.access import NoAccess, active_membership
 from groupspace.moderation import actions as moderation
 
@@ -39,6 +40,7 @@ T = TypeVar("T")
 CLOSE_RECONNECT = 4000  # your membership changed: connect again
 CLOSE_NOT_LOGGED_IN = 4401
 CLOSE_NO_ACCESS = 4403
+CLOSE_SECOND_FACTOR_MISSING = 4428  # a therapist or staff member without an authenticator
 CLOSE_FLOODING = 4429
 POSTING_FRAMES = {"send", "prompt"}
 # A send counts as activity (it keeps the login from idling out). It is stored by the next
@@ -121,6 +123,10 @@ class RoomConsumer(AsyncWebsocketConsumer):
         except NotLoggedIn:  # no login, or it has idled out
             await self.accept()
             await self.close(code=CLOSE_NOT_LOGGED_IN)
+            return
+        except SecondFactorMissing:
+            await self.accept()
+            await self.close(code=CLOSE_SECOND_FACTOR_MISSING)
             return
         except NoAccess:
             await self.accept()
@@ -381,13 +387,19 @@ class NotLoggedIn(Exception):
     """No valid login on the socket, or it has idled out."""
 
 
+class SecondFactorMissing(Exception):
+    """A care-team member who must set up a second factor first (accounts/second_factor.py)."""
+
+
 def _admit(session_key: str | None, slug: str):
     """(user, session, member) for a socket to the room at `slug`, in one trip to the ORM
-    thread: NotLoggedIn without a valid login or once it has idled out, NoAccess if the
-    person may not be here."""
+    thread: NotLoggedIn without a valid login or once it has idled out, SecondFactorMissing for
+    a care-team member without one, NoAccess if the person may not be here."""
     session, user = socket_auth.login(session_key)
     if not user.is_authenticated or is_idle_expired(session, user):
         raise NotLoggedIn
+    if second_factor_missing(user):
+        raise SecondFactorMissing
     return user, session, actions.access_member(user, slug)
 
 

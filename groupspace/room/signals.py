@@ -4,15 +4,22 @@ A signal rather than a call in each action because the admin and the shell chang
 memberships too, and a socket left open after removal would be a privacy leak.
 """
 
+from allauth.mfa.models import Authenticator
 from django.contrib.auth.signals import user_logged_out
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
 from groupspace.accounts.models import User
+from groupspace.accounts.second_factor import second_factor_missing
 from groupspace.groups.models import IOPGroup, Membership
 
 from . import events
-from .consumer import CLOSE_NO_ACCESS, CLOSE_NOT_LOGGED_IN, CLOSE_RECONNECT
+from .consumer import (
+    CLOSE_NO_ACCESS,
+    CLOSE_NOT_LOGGED_IN,
+    CLOSE_RECONNECT,
+    CLOSE_SECOND_FACTOR_MISSING,
+)
 
 
 @receiver(post_save, sender=Membership)
@@ -41,6 +48,15 @@ def close_sockets_of_deactivated_user(sender, instance: User, **kwargs):
     if not instance.is_active:
         for group_id in Membership.objects.filter(user=instance).values_list("group_id", flat=True):
             events.to_person(group_id, instance.pk, events.close_event(CLOSE_NO_ACCESS))
+
+
+@receiver(post_delete, sender=Authenticator)
+def close_sockets_of_care_team_without_second_factor(sender, instance: Authenticator, **kwargs):
+    """A therapist or staff member who removes their last authenticator keeps no socket."""
+    user = instance.user
+    if second_factor_missing(user):
+        for group_id in Membership.objects.filter(user=user).values_list("group_id", flat=True):
+            events.to_person(group_id, user.pk, events.close_event(CLOSE_SECOND_FACTOR_MISSING))
 
 
 @receiver(user_logged_out)

@@ -8,6 +8,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext
 from django.views.decorators.cache import never_cache
 
+from groupspace.accounts.second_factor import second_factor_missing
+
 from ..calendar import build_calendar, feed_for, reset_token
 from ..forms import FeedPrivacyForm
 from ..models import CalendarFeed
@@ -60,7 +62,8 @@ def calendar_feed(request, token):
         .filter(token=token, user__is_active=True)
         .first()
     )
-    if feed is None:
+    # The address stands in for a login, so it follows the same second-factor rule.
+    if feed is None or second_factor_missing(feed.user):
         raise Http404("No such calendar.")
     response = HttpResponse(build_calendar(feed), content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'inline; filename="groupspace.ics"'

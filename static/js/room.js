@@ -40,6 +40,12 @@ const typingLine = document.getElementById("typing");
 const statusLine = document.getElementById("connection-status");
 const notice = document.getElementById("room-notice");
 
+const CLOSED_TEXT = {
+  4401: gettext("You are logged out. Log in again to see the room."),
+  4403: gettext("You no longer have access to this group."),
+  4428: gettext("Therapists and clinic staff need an authenticator app to use the room."),
+};
+
 const messages = new Map(); // id -> message
 let myRole = "participant";
 const pendingLocal = new Map(); // client_id -> element shown before the ack
@@ -57,9 +63,8 @@ const connection = new RoomConnection(root.dataset.wsPath, {
   frame: onFrame,
   status: (state) => { statusLine.textContent = STATUS_TEXT[state]; root.dataset.connection = state; },
   closedForGood: (code) => {
-    statusLine.textContent = code === 4401
-      ? gettext("You are logged out. Log in again to see the room.")
-      : gettext("You no longer have access to this group.");
+    statusLine.textContent = CLOSED_TEXT[code] ?? CLOSED_TEXT[4403];
+    document.getElementById("second-factor-setup").hidden = code !== 4428;
     root.dataset.connection = "closed";
     composer.hidden = true;
     store.forget();

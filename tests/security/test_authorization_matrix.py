@@ -139,6 +139,8 @@ def world(alice, bob, charlie, dana, erin, sam, evening, make_user):
 def outcome(response) -> object:
     if response.status_code == 302:
         location = response["Location"]
+        if location == "/accounts/2fa/totp/activate/":
+            return "second-factor"
         if location.startswith("/accounts/login/"):
             return "login"
         if location.startswith("/admin/login/"):
@@ -163,3 +165,34 @@ def test_outcome(client, client_for, world, name, caller):
         # Every page carries the security headers (tests/web/test_headers.py checks values).
         for header in ("Content-Security-Policy", "X-Frame-Options", "X-Content-Type-Options"):
             assert header in response, f"{header} missing on {url}"
+
+
+REACHABLE_WITHOUT_SECOND_FACTOR = {
+    "healthz",
+    "web_manifest",
+    "service_worker",
+    "offline",
+    "javascript_catalog",
+}
+
+
+@pytest.mark.parametrize("caller", ["therapist", "staff"])
+@pytest.mark.parametrize("name", list(MATRIX))
+def test_outcome_for_the_care_team_without_a_second_factor(
+    client_for, settings, world, name, caller
+):
+    """With the rule on, as in production: a therapist or staff member logged in without an
+    authenticator app is sent to set one up from every page but health and the installable
+    app's files, which hold nothing personal. The socket's half is
+    tests/room/test_second_factor.py."""
+    settings.MFA_REQUIRED_FOR_CARE_TEAM = True
+    method, path, expected = MATRIX[name]
+    http = client_for(world["callers"][caller])
+    url = path.format(**world["ids"])
+    if method == "GET":
+        response = http.get(url)
+    else:
+        response = http.post(url, POST_DATA.get(name, {}))
+    reachable = name in REACHABLE_WITHOUT_SECOND_FACTOR
+    wanted = expected[caller] if reachable else "second-factor"
+    assert outcome(response) == wanted, f"{method} {url} as {caller} without a second factor"

@@ -79,6 +79,18 @@ def test_wrong_tokens_and_closed_accounts_get_nothing(client, alice, evening):
     assert client.get(f"/calendar/{feed.token}.ics").status_code == 404
 
 
+def test_a_therapists_feed_follows_the_second_factor_rule(client, settings, dana, evening):
+    """The address stands in for a login: with the rule on, a therapist without an
+    authenticator app gets nothing from it (the same 404 as a wrong address)."""
+    from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+
+    settings.MFA_REQUIRED_FOR_CARE_TEAM = True
+    feed = feed_for(dana)
+    assert client.get(f"/calendar/{feed.token}.ics").status_code == 404
+    TOTP.activate(dana, generate_totp_secret())
+    assert client.get(f"/calendar/{feed.token}.ics").status_code == 200
+
+
 def test_the_calendar_page_shows_the_private_address(client_for, alice, evening):
     page = client_for(alice).get(reverse("my_calendar")).content.decode()
     assert f"/calendar/{feed_for(alice).token}.ics" in page

@@ -9,7 +9,8 @@ const PING_EVERY_MS = 25000;
 const PONG_WAIT_MS = 10000;
 const BACKOFF_BASE_MS = 500;
 const BACKOFF_CAP_MS = 30000;
-const PERMANENT_CLOSES = new Set([4401, 4403]);
+// Not logged in, no access, a care-team member without a second factor: reconnecting won't help.
+const PERMANENT_CLOSES = new Set([4401, 4403, 4428]);
 const RETRYABLE = new Set(["unavailable", "rate_limited"]); // nothing was stored: try again
 const RETRY_AFTER_MS = 3000;
 
