@@ -4,7 +4,6 @@ Apps built on the core add their part with `register_personal_data(name, export,
 `AppConfig.ready()`, so the core never imports them.
 """
 
-import csv
 import io
 import json
 import zipfile
@@ -19,6 +18,7 @@ from django.utils import timezone
 
 from groupspace.audit.log import log_action
 from groupspace.groups.models import Membership
+from groupspace.spreadsheets import csv_text
 
 FORMER_MEMBER = "A former member"
 
@@ -38,6 +38,7 @@ def register_personal_data(name: str, export, erase) -> None:
 
 def export_personal_data(user) -> dict[str, list[dict]]:
     """Every section of the person's own data. Other people appear by display name at most."""
+    from groupspace.moderation.models import Report  # moderation builds on accounts
     from groupspace.room.models import Message, Reaction  # the room builds on accounts
 
     data = {
@@ -65,6 +66,12 @@ def export_personal_data(user) -> dict[str, list[dict]]:
         "reactions": list(
             Reaction.objects.filter(user=user).values("message_id", "emoji", "created_at")
         ),
+        # Reports the person made (who wrote the reported message is someone else's data).
+        "reports": list(
+            Report.objects.filter(reporter=user)
+            .order_by("id")
+            .values("message_id", "reason", "status", "created_at")
+        ),
     }
     for name, section in _sections.items():
         data[name] = section.export(user)
@@ -76,16 +83,12 @@ def export_json(user) -> str:
 
 
 def export_csv_zip(user) -> bytes:
-    """One CSV file per section, in a zip."""
+    """One CSV file per section, in a zip (groupspace/spreadsheets.py: every row's columns,
+    nothing a spreadsheet would run)."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for name, rows in export_personal_data(user).items():
-            text = io.StringIO()
-            if rows:
-                writer = csv.DictWriter(text, fieldnames=list(rows[0]))
-                writer.writeheader()
-                writer.writerows(rows)
-            archive.writestr(f"{name}.csv", text.getvalue())
+            archive.writestr(f"{name}.csv", csv_text(rows).encode("utf-8"))
     return buffer.getvalue()
 
 
