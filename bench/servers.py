@@ -79,7 +79,8 @@ class Daphnes:
                 process = subprocess.Popen(
                     [sys.executable, "-m", "daphne", "-b", "127.0.0.1", "-p", str(port), self.app],
                     cwd=ROOT,
-                    env={**os.environ, **self.env},
+                    # Clients send this server's own address as their Origin.
+                    env={**os.environ, **self.env, "SITE_ORIGINS": f"http://127.0.0.1:{port}"},
                     stdout=log,
                     stderr=subprocess.STDOUT,
                 )

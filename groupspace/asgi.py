@@ -11,9 +11,9 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "groupspace.settings")
 django_asgi_app = get_asgi_application()
 
 from channels.routing import ProtocolTypeRouter, URLRouter  # noqa: E402 (needs Django set up)
-from channels.security.websocket import AllowedHostsOriginValidator  # noqa: E402
 
 from groupspace.gc_tuning import tune_for_server  # noqa: E402
+from groupspace.room.origin import SiteOriginValidator  # noqa: E402
 from groupspace.room.routing import websocket_urlpatterns  # noqa: E402
 
 application = ProtocolTypeRouter(
@@ -21,7 +21,7 @@ application = ProtocolTypeRouter(
         "http": django_asgi_app,
         # No auth middleware: the room's consumer resolves its login itself
         # (groupspace/room/socket_auth.py says why).
-        "websocket": AllowedHostsOriginValidator(URLRouter(websocket_urlpatterns)),
+        "websocket": SiteOriginValidator(URLRouter(websocket_urlpatterns)),
     }
 )
 

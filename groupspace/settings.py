@@ -7,6 +7,7 @@ A bad value fails loudly at start rather than running half-configured.
 
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -41,8 +42,33 @@ if not SECRET_KEY:
         raise ImproperlyConfigured("SECRET_KEY must be set when DEBUG is off.")
     SECRET_KEY = "insecure-development-key-only-for-debug-mode"  # noqa: S105 (DEBUG only)
 
-ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::1]", "testserver"])
-CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
+DEVELOPMENT_HOSTS = ["localhost", "127.0.0.1", "[::1]", "testserver"]
+ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", DEVELOPMENT_HOSTS)
+
+
+def site_origins() -> list[str]:
+    """The exact origins (scheme, host and port) the site is served from: the room's websocket
+    accepts only these Origins, and CSRF trusts them. With DEBUG, the development hosts on any
+    scheme and port (bare host names); without it, `https://` and each allowed host unless
+    SITE_ORIGINS says otherwise."""
+    if not os.environ.get("SITE_ORIGINS"):
+        if DEBUG:
+            return DEVELOPMENT_HOSTS
+        return [f"https://{host}" for host in ALLOWED_HOSTS if host != "*" and host[0] != "."]
+    origins = env_list("SITE_ORIGINS", [])
+    for origin in origins:
+        parsed = urlsplit(origin)
+        if parsed.scheme not in ("http", "https") or not parsed.hostname or parsed.path:
+            raise ImproperlyConfigured(
+                f"SITE_ORIGINS must be origins like https://groupspace.example.org, not {origin!r}"
+            )
+    return origins
+
+
+SITE_ORIGINS = site_origins()
+CSRF_TRUSTED_ORIGINS = env_list(
+    "CSRF_TRUSTED_ORIGINS", [origin for origin in SITE_ORIGINS if "://" in origin]
+)
 
 INSTALLED_APPS = [
     "daphne",
