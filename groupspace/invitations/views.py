@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
@@ -91,7 +92,11 @@ def open_invitation(request, token):
         )
         return redirect("room", slug=invitation.group.slug)
     remember_invitation(request, invitation)
-    return render(request, "invitations/open.html", {"invitation": invitation})
+    return render(
+        request,
+        "invitations/open.html",
+        {"invitation": invitation, "clinic_name": settings.CLINIC_NAME},
+    )
 
 
 def _first_error(form) -> str:

@@ -29,9 +29,11 @@ def test_a_new_person_joins_through_an_invitation_and_is_welcomed_live(phone, ro
     # Nia opens the link on her own phone, with no account yet.
     nia = phone()
     nia.goto(link)
+    # Before she logs in, the page names the clinic, not the group (a link can be forwarded).
     expect(nia.get_by_role("heading", level=1)).to_have_text(
-        "You're invited to Evening Recovery IOP"
+        "You're invited to a group at GroupSpace Intensive Outpatient Program"
     )
+    expect(nia.locator("main")).not_to_contain_text("Evening")
     nia.get_by_role("link", name="Create your account").click()
     nia.get_by_label("Email").fill("nia@demo.test")
     nia.get_by_label("Password:", exact=True).fill("a long calm evening 42")

@@ -72,11 +72,23 @@ def test_participants_and_outsiders_cannot_create_invitations(client_for, alice,
     assert not Invitation.objects.exists()
 
 
-def test_invitation_page_needs_get_or_post_with_login(client, invitation):
+def test_invitation_page_names_no_group_before_login(client, invitation, settings):
+    """A forwarded link must not tell who is being treated in which program (security review
+    finding 6): the clinic's name only, until the invitee has logged in."""
+    settings.CLINIC_NAME = "Desert Clinic"
     page = client.get(f"/invite/{invitation.token}/")
     assert page.status_code == 200
-    assert b"invited to Evening IOP" in page.content
+    assert b"invited to a group at Desert Clinic" in page.content
+    assert b"Evening" not in page.content
     assert b"Create your account" in page.content
+    signup = client.get("/accounts/signup/")  # the invitation is remembered across sign-up
+    assert b"Evening" not in signup.content
+
+
+def test_invitation_page_names_the_group_after_login(client_for, invitation, charlie):
+    page = client_for(charlie).get(f"/invite/{invitation.token}/")
+    assert b"invited to Evening IOP" in page.content
+    assert b"<title>Join Evening IOP" in page.content
 
 
 def test_new_person_signs_up_through_the_link_and_joins(client, invitation, evening):
