@@ -30,6 +30,11 @@ urlpatterns = [
         name="remove_member",
     ),
     path(
+        "groups/<slug:slug>/people/<int:membership_id>/letter-name/",
+        group_views.letter_name,
+        name="letter_name",
+    ),
+    path(
         "groups/<slug:slug>/people/<int:membership_id>/readd/",
         group_views.readd_member,
         name="readd_member",

@@ -104,12 +104,21 @@ def issue_letter(
     stays in that language whoever reads it later: it is the letter as handed over."""
     today = timezone.localdate(timezone=zoneinfo.ZoneInfo(user.time_zone))
     check_range(date_from, date_to, today)
+    if not user.verified_name:
+        # The letter speaks for the clinic: no name the clinic has not confirmed.
+        raise ValidationError(
+            gettext(
+                "Your clinic has not confirmed the name for your letters yet. Ask your "
+                "therapist to confirm it, then make your letter."
+            )
+        )
     language = language or translation.get_language() or settings.LANGUAGE_CODE
     with translation.override(language):
         lines = attended_lines(user, date_from, date_to)
     content = {
         "language": language,
-        "name": user.get_full_name() or user.display_name,
+        "name": user.verified_name,
+        "name_confirmed_on": timezone.localdate(user.verified_name_at).isoformat(),
         "issued_on": today.isoformat(),
         "program": settings.CLINIC_NAME if include_program else None,
         "lines": lines,

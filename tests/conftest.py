@@ -18,6 +18,11 @@ from tests import cleanup
 PASSWORD = "correct-horse-battery-staple"
 
 
+def confirmed_name(name: str) -> dict:
+    """A participant persona's name as their clinic confirmed it (it goes on letters)."""
+    return {"verified_name": name, "verified_name_at": timezone.now()}
+
+
 @pytest.fixture(autouse=True)
 async def no_task_left_behind(request):
     """Fail a test that leaves a task running on its event loop, naming the task.
@@ -125,14 +130,14 @@ def dana(make_user, evening):
 
 @pytest.fixture
 def alice(make_user, evening):
-    user = make_user("alice@example.test", "Alice", "Moreno")
+    user = make_user("alice@example.test", "Alice", "Moreno", **confirmed_name("Alice Moreno"))
     join(user, evening)
     return user
 
 
 @pytest.fixture
 def bob(make_user, evening):
-    user = make_user("bob@example.test", "Bob", "Turner")
+    user = make_user("bob@example.test", "Bob", "Turner", **confirmed_name("Bob Turner"))
     join(user, evening)
     return user
 
@@ -146,7 +151,7 @@ def erin(make_user, weekend):
 
 @pytest.fixture
 def charlie(make_user, weekend):
-    user = make_user("charlie@example.test", "Charlie", "Patel")
+    user = make_user("charlie@example.test", "Charlie", "Patel", **confirmed_name("Charlie Patel"))
     join(user, weekend)
     return user
 

@@ -54,6 +54,13 @@ class User(AbstractUser):
     language = models.CharField(
         _("language"), max_length=8, blank=True, default="", choices=settings.LANGUAGES
     )
+    # The name the clinic has on record, confirmed by staff or a therapist of the person's group
+    # (groups/letter_name.py), never typed by the person: attendance letters carry it.
+    verified_name = models.CharField(_("name on letters"), max_length=150, blank=True)
+    verified_name_by = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    verified_name_at = models.DateTimeField(null=True, blank=True)
 
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS: list[str] = []

@@ -48,6 +48,8 @@ def export_personal_data(user) -> dict[str, list[dict]]:
                 "first_name": user.first_name,
                 "last_name": user.last_name,
                 "display_name": user.display_name,
+                "name_on_letters": user.verified_name,
+                "name_on_letters_confirmed_at": user.verified_name_at,
                 "time_zone": user.time_zone,
                 "language": user.language,
                 "date_joined": user.date_joined,

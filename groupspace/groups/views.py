@@ -2,7 +2,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.admin.views.decorators import staff_member_required
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -16,6 +16,7 @@ from groupspace.room.actions import visible_messages
 from . import actions
 from .access import active_memberships_for, can_invite, get_group_for_member_or_404
 from .forms import GroupForm, RoomSettingsForm
+from .letter_name import NAME_MAX_CHARS, confirm_letter_name
 from .models import IOPGroup, Membership
 
 
@@ -119,6 +120,45 @@ def remove_member(request, slug, membership_id):
         )
         return redirect("group_people", slug=group.slug)
     return render(request, "groups/confirm_remove.html", {"group": group, "membership": membership})
+
+
+@login_required
+def letter_name(request, slug, membership_id):
+    """Confirm the name on a member's attendance letters (groups/letter_name.py)."""
+    group = _group_for_manager(request, slug)
+    membership = get_object_or_404(
+        Membership.objects.select_related("user", "group"),
+        pk=membership_id,
+        group=group,
+        state=Membership.State.ACTIVE,
+    )
+    error = None
+    typed = membership.user.verified_name
+    if request.method == "POST":
+        typed = request.POST.get("name", "")
+        try:
+            confirm_letter_name(request.user, membership, typed)
+        except ValidationError as refusal:
+            error = refusal.messages[0]
+        else:
+            messages.success(
+                request,
+                _("The name on %(name)s's letters is confirmed.")
+                % {"name": membership.user.display_name},
+            )
+            return redirect("group_people", slug=group.slug)
+    return render(
+        request,
+        "groups/letter_name.html",
+        {
+            "group": group,
+            "membership": membership,
+            "typed": typed,
+            "error": error,
+            "max_chars": NAME_MAX_CHARS,
+        },
+        status=400 if error else 200,
+    )
 
 
 @require_POST

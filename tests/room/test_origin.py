@@ -38,9 +38,7 @@ async def test_any_other_origin_is_refused_before_accept(
     assert not await connects(open_socket, alice, origin)
 
 
-async def test_development_hosts_connect_on_any_port_with_the_default_settings(
-    open_socket, alice
-):
+async def test_development_hosts_connect_on_any_port_with_the_default_settings(open_socket, alice):
     assert await connects(open_socket, alice, b"http://localhost:8000")
     assert await connects(open_socket, alice, b"http://127.0.0.1:8311")
     assert not await connects(open_socket, alice, b"http://evil.example")

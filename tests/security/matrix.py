@@ -72,6 +72,7 @@ MATRIX: dict[str, tuple[str, str, dict]] = {
         "/groups/evening/people/{bob_membership}/remove/",
         MANAGERS | {"therapist": "done", "staff": "done"},
     ),
+    "letter_name": ("GET", "/groups/evening/people/{alice_membership}/letter-name/", MANAGERS),
     "readd_member": (
         "POST",
         "/groups/evening/people/{left_membership}/readd/",

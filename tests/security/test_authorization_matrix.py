@@ -117,6 +117,7 @@ def world(alice, bob, charlie, dana, erin, sam, evening, make_user):
         },
         "ids": {
             "bob_membership": Membership.objects.get(user=bob).pk,
+            "alice_membership": Membership.objects.get(user=alice).pk,
             "left_membership": left.pk,
             "invitation": invitation.pk,
             "token": invitation.token,
