@@ -27,6 +27,15 @@ def env_bool(name: str, default: bool) -> bool:
     raise ImproperlyConfigured(f"{name} must be a boolean (1/0, true/false), not {value!r}")
 
 
+def env_int(name: str, default: int) -> int:
+    value = os.environ.get(name, "").strip()
+    if not value:
+        return default
+    if not value.isdigit():
+        raise ImproperlyConfigured(f"{name} must be a whole number, not {value!r}")
+    return int(value)
+
+
 def env_list(name: str, default: list[str]) -> list[str]:
     value = os.environ.get(name)
     if not value:
@@ -236,10 +245,14 @@ ACCOUNT_SESSION_REMEMBER = None
 ACCOUNT_PREVENT_ENUMERATION = True
 # Deliberate limits (allauth's format: "count/period" per key).
 ACCOUNT_RATE_LIMITS = {
-    "login_failed": "10/m/ip,5/5m/key",
+    # Per client address, and per (address, account) pair: accounts/login_limits.py.
+    "login_failed": "20/m/ip,5/5m/key",
     "reset_password": "20/m/ip,5/m/key",
     "signup": "20/h/ip",
 }
+# Behind a reverse proxy, how many proxies append to X-Forwarded-For: allauth's per-address
+# limits then see the real client (README, "Production"). 0: use the connection's address.
+ALLAUTH_TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 # Multi-factor authentication: TOTP apps and recovery codes. Therapists and staff must set it up
 # before using any page when this is on (production); participants may.
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]

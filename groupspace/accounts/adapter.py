@@ -7,6 +7,7 @@ from django.utils import translation
 
 from groupspace.invitations.session import pending_invitation
 
+from . import login_limits
 from .language import chosen_language
 from .models import User
 
@@ -25,3 +26,14 @@ class InvitationOnlyAccountAdapter(DefaultAccountAdapter):
         language = chosen_language(user) or translation.get_language()
         with translation.override(language):
             super().send_mail(template_prefix, email, context)
+
+    def _get_login_attempts_cache_key(self, request, **credentials) -> str:
+        """The key allauth's failed-login limit counts per: the (address, account) pair, not
+        the account alone (accounts/login_limits.py says why). allauth has no public hook for
+        this key; this private method is the one place it is read (login and password reset)."""
+        login = credentials.get("email", credentials.get("username", ""))
+        return login_limits.attempts_key(self.get_client_ip(request), login)
+
+    def authentication_failed(self, request, **credentials) -> None:
+        login = credentials.get("email", credentials.get("username", ""))
+        login_limits.record_failure(self, request, login)
