@@ -62,9 +62,7 @@ def test_failures_for_an_unknown_address_mail_nobody(db):
 
 
 @pytest.mark.parametrize("proxies", [1])
-def test_behind_a_trusted_proxy_each_client_is_counted_by_its_own_address(
-    settings, alice, proxies
-):
+def test_behind_a_trusted_proxy_each_client_is_counted_by_its_own_address(settings, alice, proxies):
     settings.ALLAUTH_TRUSTED_PROXY_COUNT = proxies
     proxy = "127.0.0.1"  # every request arrives from the proxy
     for _ in range(8):
