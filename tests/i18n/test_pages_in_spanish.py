@@ -299,7 +299,7 @@ def test_pages_for_people_not_logged_in_follow_the_browser(world):
         ("/accounts/login/", ["Inicia sesión en GroupSpace", "¿Olvidaste tu contraseña?"]),
         ("/accounts/signup/", ["A GroupSpace se entra por invitación"]),
         ("/accounts/password/reset/", ["Iniciar sesión"]),
-        (f"/invite/{token}/", ["Te invitaron a Evening IOP", "Crea tu cuenta"]),
+        (f"/invite/{token}/", ["Te invitaron a un grupo de ", "Crea tu cuenta"]),
         # What the service worker shows offline (fetched without cookies when it installs).
         ("/offline/", ["No tienes conexión", "Intentar de nuevo", "oprime el 2"]),
     ]:
