@@ -77,10 +77,19 @@ def build() -> dict:
 
 
 def _person(email: str, first: str, last: str):
+    from django.utils import timezone
+
     from groupspace.accounts.models import User
 
     user = User.objects.filter(email=email).first()
-    return user or User.objects.create_user(email, PASSWORD, first_name=first, last_name=last)
+    return user or User.objects.create_user(
+        email,
+        PASSWORD,
+        first_name=first,
+        last_name=last,
+        verified_name=f"{first} {last}",  # as the clinic confirmed it (letters carry it)
+        verified_name_at=timezone.now(),
+    )
 
 
 def _group(slug: str, name: str, track: str):
@@ -313,6 +322,7 @@ def _report() -> dict:
 def _session_ids(pat_id: int) -> dict:
     from django.utils import timezone
 
+    from groupspace.groups.models import Membership
     from sessions_app.models import AttendanceLetter, Session
 
     sessions = Session.objects.filter(group__slug=BUSY)
@@ -323,6 +333,7 @@ def _session_ids(pat_id: int) -> dict:
         .pk,
         "cancelled_session": sessions.get(status="cancelled").pk,
         "letter": AttendanceLetter.objects.get(user_id=pat_id).code,
+        "pat_membership": Membership.objects.get(user_id=pat_id, group__slug=BUSY).pk,
     }
 
 

@@ -209,6 +209,9 @@ VISITS = [
     ),
     Visit("group audit log", "tess", "/groups/{busy}/audit/"),
     Visit("people and invitations", "tess", "/groups/{busy}/people/"),
+    Visit(
+        "name on a member's letters", "tess", "/groups/{busy}/people/{pat_membership}/letter-name/"
+    ),
     Visit("remove a member, asks first", "tess", "/groups/{busy}/people/", act=open_member_removal),
     Visit("room settings", "tess", "/groups/{busy}/settings/"),
     Visit("check-in refused to a therapist (403)", "tess", "/groups/{busy}/checkin/", status=403),
