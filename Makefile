@@ -10,7 +10,7 @@ PORT ?= 8000
 TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/groupspace
 TEST_REDIS_URL ?= redis://127.0.0.1:6379/0
 
-.PHONY: run test test-embedded test-services lint format browser test-tools screenshots sizes install install-dev bench clean messages gettext
+.PHONY: crisis-model run test test-embedded test-services lint format browser test-tools screenshots sizes install install-dev bench clean messages gettext
 
 run: install
 	$(BIN)/python manage.py migrate --noinput
@@ -88,6 +88,11 @@ screenshots: install-dev browser test-tools
 # the JavaScript budget.
 sizes:
 	$(PYTHON) scripts/asset_sizes.py --check --readme
+
+# The crisis detector's learned second opinion, rebuilt from the labelled phrases in
+# tests/moderation/ (groupspace/moderation/crisis_model.json; deterministic: commit the result).
+crisis-model: install-dev
+	$(BIN)/python scripts/build_crisis_model.py
 
 # The load benchmark: GroupSpace against a bare Channels baseline in the same run, on this
 # machine's PostgreSQL and a Redis of the run's own (bench/README.md). A few minutes by default;

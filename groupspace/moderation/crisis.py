@@ -23,13 +23,15 @@ supportive posts naming the words fire (therapists' posts are not checked at all
 import re
 from dataclasses import dataclass
 
+from . import learned
 from .crisis_es import detect_spanish
 
 
 @dataclass(frozen=True)
 class CrisisMatch:
-    category: str  # "suicide", "self_harm" or "overdose"
-    rule: str  # the name of the rule that fired (short snake_case)
+    # "suicide", "self_harm" or "overdose"; "unspecified" when only the learned model fired
+    category: str
+    rule: str  # the name of the rule that fired (short snake_case), or "learned_model"
 
 
 _DRUG = (
@@ -235,19 +237,31 @@ def _guarded(text: str, m: re.Match, unless: re.Pattern | None) -> bool:
 
 
 def detect_crisis(text: str) -> CrisisMatch | None:
-    """The first crisis signal in `text`, in English or Spanish, or None."""
-    return _detect_english(text) or _detect_spanish(text)
+    """The first crisis signal in `text`, in English or Spanish, or None.
+
+    The rules first. Where a rule matched but its guard held (a negation, an idiom, someone
+    else's words), the guard stands. Only where no rule matched at all does the learned second
+    opinion (learned.py) decide: it reaches phrasings nobody wrote a rule for."""
+    english, english_matched = _detect_english(text)
+    if english is not None:
+        return english
+    spanish, spanish_matched = detect_spanish(text)
+    if spanish is not None:
+        return CrisisMatch(*spanish)
+    if english_matched or spanish_matched or not text:
+        return None  # a rule matched and its guard held
+    if learned.model().flags(text):
+        return CrisisMatch("unspecified", "learned_model")
+    return None
 
 
-def _detect_spanish(text: str) -> CrisisMatch | None:
-    hit = detect_spanish(text)
-    return CrisisMatch(*hit) if hit else None
-
-
-def _detect_english(text: str) -> CrisisMatch | None:
+def _detect_english(text: str) -> tuple[CrisisMatch | None, bool]:
+    """(the first unguarded hit or None, whether any rule matched before its guards)."""
+    matched = False
     for variant in _normalise(text or ""):
         if not _ANY_RULE.search(variant):
             continue
+        matched = True
         hits = [
             (m.start(), index, category, name)
             for index, (category, name, pattern, unless) in enumerate(_COMPILED)
@@ -256,5 +270,5 @@ def _detect_english(text: str) -> CrisisMatch | None:
         ]
         if hits:
             _, _, category, name = min(hits)
-            return CrisisMatch(category, name)
-    return None
+            return CrisisMatch(category, name), True
+    return None, matched

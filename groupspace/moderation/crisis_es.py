@@ -423,11 +423,14 @@ def _guarded(text: str, m: re.Match, unless: re.Pattern | None, only: re.Pattern
     return bool(unless and unless.search(sentence) and not _ON_PURPOSE.search(sentence))
 
 
-def detect_spanish(text: str) -> tuple[str, str] | None:
-    """The first crisis signal in Spanish in `text`, as (category, rule name), or None."""
+def detect_spanish(text: str) -> tuple[tuple[str, str] | None, bool]:
+    """(the first crisis signal in Spanish in `text` as (category, rule name), or None;
+    whether any rule matched before its guards)."""
+    matched = False
     for variant in _normalise(text or ""):
         if not _ANY_RULE.search(variant):
             continue
+        matched = True
         # Earliest first (ties: the rule listed first); guard only until one stands.
         hits = sorted(
             (m.start(), index, m)
@@ -437,5 +440,5 @@ def detect_spanish(text: str) -> tuple[str, str] | None:
         for _, index, m in hits:
             category, name, _, unless, only = _COMPILED[index]
             if not _guarded(variant, m, unless, only):
-                return category, name
-    return None
+                return (category, name), True
+    return None, matched
