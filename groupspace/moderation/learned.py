@@ -21,6 +21,9 @@ MODEL_PATH = Path(__file__).with_name("crisis_model.json")
 # Fewer different words than this is too little for the model to judge ("me", "ok lol"): a
 # short message's few n-grams can all lean one way. The rules still read every message.
 MIN_DISTINCT_WORDS = 3
+# A message the model scores at least this (and below its threshold) is read again with the
+# writer's recent messages (moderation/safety.py): "it's all set" after "I can't do this".
+BORDERLINE_FROM = 0.35
 _WORD = re.compile(r"(?u)\b\w\w+\b")
 
 
@@ -90,8 +93,15 @@ class NgramModel:
         return 1 / (1 + math.exp(-decision))
 
     def flags(self, text: str) -> bool:
-        words = set(_WORD.findall(text.lower()))
-        return len(words) >= MIN_DISTINCT_WORDS and self.probability(text) >= self.threshold
+        return _enough_words(text) and self.probability(text) >= self.threshold
+
+    def borderline(self, text: str) -> bool:
+        """Not a crisis alone, but near enough to be worth reading with its context."""
+        return _enough_words(text) and BORDERLINE_FROM <= self.probability(text) < self.threshold
+
+
+def _enough_words(text: str) -> bool:
+    return len(set(_WORD.findall(text.lower()))) >= MIN_DISTINCT_WORDS
 
 
 @cache

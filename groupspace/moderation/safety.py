@@ -3,15 +3,22 @@
 Imported by the room's posting service, so it must not import `groupspace.room.posting`.
 """
 
+from datetime import timedelta
+
 from django.conf import settings
+from django.utils import timezone
 from django.utils.translation import gettext
 
 from groupspace.groups.models import Membership
 from groupspace.room import events
 from groupspace.room.serializers import iso, user_dict
 
+from . import learned
 from .crisis import detect_crisis
 from .models import Alert
+
+CONTEXT_MINUTES = 15
+CONTEXT_MESSAGES = 5
 
 
 def crisis_resources() -> list[dict]:
@@ -27,14 +34,40 @@ def crisis_resources() -> list[dict]:
 
 
 def is_crisis_post(message) -> bool:
-    """Crisis language from a participant (the rules run on the text first; the author's role
-    is read only when they fire).
+    """Crisis language from a participant (the text is read first; the author's role only
+    when it is a crisis). A message that is nearly one is read with the writer's own messages
+    of the last 15 minutes: a second near-miss among them makes it one ("tonight is the
+    night" after "I can't keep doing this"), although neither is alone. Only near-misses cost
+    that read.
 
     Therapists' and system posts are not checked: they name crisis resources on purpose.
     """
-    if message.author_id is None or detect_crisis(message.body) is None:
+    if message.author_id is None:
         return False
+    hit = detect_crisis(message.body)
+    if hit is None:
+        model = learned.model()
+        if not model.borderline(message.body):
+            return False
+        earlier = recent_bodies(message)
+        if not any(model.borderline(body) or detect_crisis(body) for body in earlier):
+            return False
     return role_in_group(message.group_id, message.author_id) == Membership.Role.PARTICIPANT
+
+
+def recent_bodies(message) -> list[str]:
+    """The writer's last few messages in this room within CONTEXT_MINUTES, oldest first."""
+    from groupspace.room.models import Message  # the room imports this module
+
+    since = timezone.now() - timedelta(minutes=CONTEXT_MINUTES)
+    bodies = (
+        Message.objects.filter(
+            group_id=message.group_id, author_id=message.author_id, created_at__gte=since
+        )
+        .order_by("-id")
+        .values_list("body", flat=True)[:CONTEXT_MESSAGES]
+    )
+    return list(reversed(bodies))
 
 
 def alert_for_crisis_post(message) -> Alert:

@@ -198,3 +198,43 @@ async def test_reports_and_alerts_are_resolved_with_an_audit_trail(
         lambda: list(AuditEntry.objects.values_list("action", flat=True))
     )()
     assert actions == ["message.remove"]
+
+
+async def no_alert_yet(dana_socket) -> None:
+    """Nothing but presence and messages before a ping's answer, and no alert stored."""
+    await dana_socket.send({"type": "ping"})
+    while (frame := await dana_socket.receive())["type"] != "pong":
+        assert frame["type"] in {"presence", "message", "typing"}, frame
+    assert await database_sync_to_async(Alert.objects.count)() == 0
+
+
+async def test_a_crisis_no_rule_knows_is_caught_by_the_learned_model(open_socket, alice, dana):
+    """Said without any of the rules' words: the learned second opinion raises it."""
+    alice_socket = await open_socket(alice)
+    dana_socket = await open_socket(dana)
+    body = "would be so much easier if a truck just hit me on the way home"
+    await alice_socket.send(send_frame(body))
+    ack = await alice_socket.receive_type("ack")
+    crisis = await alice_socket.receive_type("crisis", skip={"message"})
+    assert crisis["message_id"] == ack["message"]["id"]
+    alert = (await dana_socket.receive_type("alert", skip={"message"}))["alert"]
+    assert (alert["kind"], alert["message_id"]) == ("crisis", ack["message"]["id"])
+
+
+async def test_two_near_misses_in_a_row_are_a_crisis(open_socket, alice, bob, dana):
+    """Neither message is a crisis alone; the second, after the first, is."""
+    bob_socket = await open_socket(bob)
+    dana_socket = await open_socket(dana)
+    # The words alone, from someone who said nothing before, stay a near-miss.
+    await bob_socket.send(send_frame("tonight is the night"))
+    await bob_socket.receive_type("ack")
+    await no_alert_yet(dana_socket)
+    alice_socket = await open_socket(alice)
+    await alice_socket.send(send_frame("I really cannot keep doing this"))
+    await alice_socket.receive_type("ack", skip={"message"})
+    await no_alert_yet(dana_socket)
+    await alice_socket.send(send_frame("tonight is the night"))
+    ack = await alice_socket.receive_type("ack", skip={"message"})
+    await alice_socket.receive_type("crisis", skip={"message"})
+    alert = (await dana_socket.receive_type("alert", skip={"message"}))["alert"]
+    assert (alert["kind"], alert["message_id"]) == ("crisis", ack["message"]["id"])
