@@ -20,10 +20,10 @@ from pathlib import Path
 MODEL_PATH = Path(__file__).with_name("crisis_model.json")
 # Fewer different words than this is too little for the model to judge ("me", "ok lol"): a
 # short message's few n-grams can all lean one way. The rules still read every message.
-MIN_DISTINCT_WORDS = 3
-# A message the model scores at least this (and below its threshold) is read again with the
+MIN_DISTINCT_WORDS = 4
+# A message the model scores at least this (and below its threshold) is read with the
 # writer's recent messages (moderation/safety.py): "it's all set" after "I can't do this".
-BORDERLINE_FROM = 0.35
+BORDERLINE_FROM = 0.55
 _WORD = re.compile(r"(?u)\b\w\w+\b")
 
 

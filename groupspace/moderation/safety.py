@@ -9,13 +9,14 @@ from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext
 
-from groupspace.groups.models import Membership
+from groupspace.groups.models import IOPGroup, Membership
 from groupspace.room import events
 from groupspace.room.serializers import iso, user_dict
 
 from . import learned
 from .crisis import detect_crisis
 from .models import Alert
+from .relapse import detect_relapse_risk
 
 CONTEXT_MINUTES = 15
 CONTEXT_MESSAGES = 5
@@ -68,6 +69,61 @@ def recent_bodies(message) -> list[str]:
         .values_list("body", flat=True)[:CONTEXT_MESSAGES]
     )
     return list(reversed(bodies))
+
+
+# Imminent relapse risk is read in these groups' rooms only (relapse.py).
+RELAPSE_RISK_TRACKS = {IOPGroup.Track.SUBSTANCE_USE, IOPGroup.Track.CO_OCCURRING}
+
+
+def safety_response(message):
+    """What a new post needs beside being stored, to run in its transaction: the crisis
+    response, the relapse-risk response, or None (most posts)."""
+    if is_crisis_post(message):
+        return alert_for_crisis_post
+    if is_relapse_risk_post(message):
+        return alert_for_relapse_risk
+    return None
+
+
+def is_relapse_risk_post(message) -> bool:
+    """A participant in a substance-use or co-occurring group about to use, with the substance
+    at hand or on the way to get it."""
+    if message.author_id is None or message.group.track not in RELAPSE_RISK_TRACKS:
+        return False
+    if detect_relapse_risk(message.body) is None:
+        return False
+    return role_in_group(message.group_id, message.author_id) == Membership.Role.PARTICIPANT
+
+
+def relapse_resources() -> list[dict]:
+    resources = [
+        {
+            "name": gettext("SAMHSA National Helpline (free, every day, all day)"),
+            "contact": "1-800-662-4357",
+        }
+    ]
+    if settings.CLINIC_PHONE:
+        resources.insert(0, {"name": gettext("Your clinic"), "contact": settings.CLINIC_PHONE})
+    return resources
+
+
+def alert_for_relapse_risk(message) -> Alert:
+    """A kind line and who to call, to the writer only; a support alert (not the urgent
+    crisis alert) to the therapists. Both after commit."""
+    events.to_person(
+        message.group_id,
+        message.author_id,
+        events.frame_event(
+            {
+                "type": "relapse_support",
+                "message_id": message.id,
+                "resources": relapse_resources(),
+            }
+        ),
+    )
+    return raise_alert(
+        message.group, Alert.Kind.SUPPORT, message.author, message=message, reason="relapse_risk"
+    )
 
 
 def alert_for_crisis_post(message) -> Alert:

@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 
 from groupspace.groups.models import IOPGroup, Membership
-from groupspace.moderation.safety import alert_for_crisis_post, is_crisis_post
+from groupspace.moderation.safety import safety_response
 
 from . import events
 from .errors import RoomError
@@ -51,8 +51,8 @@ def post_message(
     """Store a message and announce it to the room after commit. Returns (message, created).
 
     Its id follows commit order within the room (ordered_insert). A plain post is one
-    statement, its own transaction; a post with crisis language is stored in one transaction
-    with its alert, so that neither is ever stored without the other.
+    statement, its own transaction; a post with crisis language or relapse risk is stored in one
+    transaction with its alert, so that neither is ever stored without the other.
     A resend with a `client_id` the author already used returns the original, unannounced:
     the database's unique constraint refuses its insert, so a new message (the common case)
     costs no read to find out.
@@ -71,14 +71,14 @@ def post_message(
         state=Message.State.PENDING if held_for_review else Message.State.VISIBLE,
         created_at=timezone.now(),
     )
-    crisis = is_crisis_post(message)
+    respond = safety_response(message)  # crisis language or relapse risk: most posts, None
     try:
-        with _one_transaction(with_more_than_the_post=crisis):
+        with _one_transaction(with_more_than_the_post=respond is not None):
             insert_in_room_order(message)
             message = _as_created(message, author_role)
             announce_new_message(message)
-            if crisis:
-                alert_for_crisis_post(message)
+            if respond is not None:
+                respond(message)
     except IntegrityError:
         # A resend: nothing was stored, and the first one is the answer.
         existing = None

@@ -16,6 +16,7 @@ const ALERT_REASONS = {
   crisis_language: gettext("Crisis language"),
   reported: gettext("A message was reported"),
   asked_for_support: gettext("Could use support"),
+  relapse_risk: gettext("Relapse risk"),
   mood_low: gettext("Mood at its lowest"),
   craving_high: gettext("Strong craving"),
   mood_drop: gettext("Mood dropping"),
@@ -127,6 +128,10 @@ function onFrame(frame) {
       break;
     case "crisis":
       showCrisis(frame.resources);
+      break;
+    case "relapse_support":
+      showResources("relapse", frame.resources);
+      announce(gettext("Your therapists know you could use support. Reach out before you decide anything."));
       break;
     case "alert":
       showAlert(frame.alert);
@@ -429,8 +434,14 @@ function announce(text, urgent = false) {
 }
 
 function showCrisis(resources) {
-  const panel = document.getElementById("crisis-panel");
-  const list = document.getElementById("crisis-resources");
+  showResources("crisis", resources);
+  announce(gettext("You're not alone. If you are in danger, call or text 988, or call 911."), true);
+}
+
+// The crisis and relapse panels: who to call, each a tel: link; focus moves to its Close.
+function showResources(name, resources) {
+  const panel = document.getElementById(`${name}-panel`);
+  const list = document.getElementById(`${name}-resources`);
   list.replaceChildren(...resources.map((r) => {
     const li = document.createElement("li");
     const link = document.createElement("a");
@@ -440,8 +451,7 @@ function showCrisis(resources) {
     return li;
   }));
   panel.hidden = false;
-  announce(gettext("You're not alone. If you are in danger, call or text 988, or call 911."), true);
-  document.getElementById("crisis-close").focus();
+  document.getElementById(`${name}-close`).focus();
 }
 
 function showAlert(alert) {
@@ -599,6 +609,10 @@ loadEarlier.addEventListener("click", () => {
 });
 
 document.getElementById("reply-cancel").addEventListener("click", cancelReply);
+document.getElementById("relapse-close").addEventListener("click", () => {
+  document.getElementById("relapse-panel").hidden = true;
+  input.focus();
+});
 document.getElementById("crisis-close").addEventListener("click", () => {
   document.getElementById("crisis-panel").hidden = true;
   input.focus();

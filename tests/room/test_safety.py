@@ -226,15 +226,61 @@ async def test_two_near_misses_in_a_row_are_a_crisis(open_socket, alice, bob, da
     bob_socket = await open_socket(bob)
     dana_socket = await open_socket(dana)
     # The words alone, from someone who said nothing before, stay a near-miss.
-    await bob_socket.send(send_frame("tonight is the night"))
+    await bob_socket.send(send_frame("I know what I have to do now"))
     await bob_socket.receive_type("ack")
     await no_alert_yet(dana_socket)
     alice_socket = await open_socket(alice)
-    await alice_socket.send(send_frame("I really cannot keep doing this"))
+    await alice_socket.send(send_frame("I cannot do this much longer"))
     await alice_socket.receive_type("ack", skip={"message"})
     await no_alert_yet(dana_socket)
-    await alice_socket.send(send_frame("tonight is the night"))
+    await alice_socket.send(send_frame("I know what I have to do now"))
     ack = await alice_socket.receive_type("ack", skip={"message"})
     await alice_socket.receive_type("crisis", skip={"message"})
     alert = (await dana_socket.receive_type("alert", skip={"message"}))["alert"]
     assert (alert["kind"], alert["message_id"]) == ("crisis", ack["message"]["id"])
+
+
+@override_settings(CLINIC_PHONE="(602) 555-0100")
+async def test_relapse_risk_gets_the_writer_a_kind_line_and_therapists_a_support_alert(
+    open_socket, alice, bob, dana, evening
+):
+    """About to use, in a substance-use group: not a crisis, but not a moment to be alone."""
+    alice_socket = await open_socket(alice)
+    bob_socket = await open_socket(bob)
+    dana_socket = await open_socket(dana)
+    await alice_socket.send(send_frame("have a pint in my purse, gonna drink it after work"))
+    ack = await alice_socket.receive_type("ack")
+    support = await alice_socket.receive_type("relapse_support", skip={"message"})
+    assert support["message_id"] == ack["message"]["id"]
+    assert [r["contact"] for r in support["resources"]] == ["(602) 555-0100", "1-800-662-4357"]
+    alert = (await dana_socket.receive_type("alert", skip={"message"}))["alert"]
+    assert (alert["kind"], alert["reason"], alert["message_id"]) == (
+        "support",
+        "relapse_risk",
+        ack["message"]["id"],
+    )
+    await bob_socket.receive_type("message")
+    await bob_socket.nothing_but_presence()  # the line is the writer's alone
+    await alice_socket.nothing_but_presence()  # and no crisis panel
+
+
+async def test_relapse_risk_is_read_only_where_it_is_treated(open_socket, charlie, erin, dana):
+    """A mental-health group's room, a therapist's post, a negation: no support alert."""
+    charlie_socket = await open_socket(charlie, "weekend")
+    await charlie_socket.send(send_frame("about to use. im sorry guys"))
+    await charlie_socket.receive_type("ack")
+    await charlie_socket.receive_type("message")
+    dana_socket = await open_socket(dana)
+    await dana_socket.send(send_frame("If you are about to use tonight, call me first."))
+    await dana_socket.receive_type("ack")
+    await charlie_socket.nothing_but_presence()
+    assert await database_sync_to_async(Alert.objects.count)() == 0
+
+
+async def test_a_relapse_risk_guarded_by_its_own_words_raises_nothing(open_socket, alice, dana):
+    alice_socket = await open_socket(alice)
+    dana_socket = await open_socket(dana)
+    for body in ("I am not going to drink tonight", "poured it out, I had a bottle of wine"):
+        await alice_socket.send(send_frame(body))
+        await alice_socket.receive_type("ack", skip={"message"})
+    await no_alert_yet(dana_socket)
