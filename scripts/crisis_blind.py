@@ -34,6 +34,21 @@ def ratio(hits: int, total: int) -> float | None:
     return round(hits / total, 3) if total else None
 
 
+def score_relapse(rows: list[dict], detect) -> dict:
+    """Relapse risk (a category below crisis): recall over the "relapse_risk" messages, and
+    how many ordinary messages (neither crisis nor relapse risk) it flagged."""
+    risky = [row for row in rows if row["category"] == "relapse_risk"]
+    ordinary = [row for row in rows if not row["crisis"] and row["category"] != "relapse_risk"]
+    found = sum(detect(row["text"]) is not None for row in risky)
+    return {
+        "relapse_messages": len(risky),
+        "relapse_found": found,
+        "relapse_recall": ratio(found, len(risky)),
+        "ordinary_flagged": sum(detect(row["text"]) is not None for row in ordinary),
+        "ordinary": len(ordinary),
+    }
+
+
 def score(rows: list[dict], detect) -> dict:
     flagged = [detect(row["text"]) is not None for row in rows]
     crises = [row["crisis"] for row in rows]
@@ -74,7 +89,14 @@ def score_tree(root: Path) -> dict[str, dict]:
     django.setup()
     from groupspace.moderation.crisis import detect_crisis
 
-    return {name: score(rows, detect_crisis) for name, rows in load_sets(root).items()}
+    scores = {name: score(rows, detect_crisis) for name, rows in load_sets(root).items()}
+    try:
+        from groupspace.moderation.relapse import detect_relapse_risk
+    except ImportError:  # a commit from before relapse risk was detected
+        return scores
+    for name, rows in load_sets(root).items():
+        scores[name].update(score_relapse(rows, detect_relapse_risk))
+    return scores
 
 
 def score_at(revision: str) -> dict[str, dict]:
@@ -105,6 +127,14 @@ def markdown(scores: dict[str, dict]) -> str:
             f"| {name} | {s['messages']} | {s['crises']} | {s['found']} | {s['recall']} | "
             f"{s['precision']} | {s['keywordless_recall']} ({s['keywordless_crises']}) |"
         )
+    for name, s in scores.items():
+        if "relapse_recall" in s:
+            lines += [
+                "",
+                f"{name}, relapse risk: {s['relapse_found']}/{s['relapse_messages']} found "
+                f"(recall {s['relapse_recall']}); ordinary messages flagged: "
+                f"{s['ordinary_flagged']}/{s['ordinary']}",
+            ]
     for name, s in scores.items():
         lines += ["", f"{name}, by category (found / crises):", ""]
         lines.append(
