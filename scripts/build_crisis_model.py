@@ -61,28 +61,34 @@ def labelled_phrases() -> list[tuple[str, bool]]:
     return unique
 
 
-def build() -> dict:
+def untrained():
+    """(features, classifier): the model as scikit-learn builds it, not yet fitted."""
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.linear_model import LogisticRegression
     from sklearn.pipeline import FeatureUnion
 
-    from groupspace.moderation.learned import prepare
-
-    rows = labelled_phrases()
-    texts = [prepare(text) for text, _ in rows]
-    labels = [int(label) for _, label in rows]
     char = TfidfVectorizer(
         analyzer="char_wb", ngram_range=CHAR_RANGE, min_df=MIN_DF, strip_accents="unicode"
     )
     word = TfidfVectorizer(
         analyzer="word", ngram_range=WORD_RANGE, min_df=MIN_DF, strip_accents="unicode"
     )
-    features = FeatureUnion([("char", char), ("word", word)])
-    matrix = features.fit_transform(texts)
     classifier = LogisticRegression(
         C=C, class_weight="balanced", solver="liblinear", max_iter=1000, random_state=0
     )
+    return FeatureUnion([("char", char), ("word", word)]), classifier
+
+
+def build() -> dict:
+    from groupspace.moderation.learned import prepare
+
+    rows = labelled_phrases()
+    texts = [prepare(text) for text, _ in rows]
+    labels = [int(label) for _, label in rows]
+    features, classifier = untrained()
+    matrix = features.fit_transform(texts)
     classifier.fit(matrix, labels)
+    char, word = (vectorizer for _, vectorizer in features.transformer_list)
     coefficients = classifier.coef_[0]
     tables, offset = {}, 0
     for name, vectorizer in (("char", char), ("word", word)):

@@ -79,6 +79,15 @@ def _group_for_manager(request, slug) -> IOPGroup:
     return group
 
 
+def _active_membership_or_404(group: IOPGroup, membership_id: int) -> Membership:
+    return get_object_or_404(
+        Membership.objects.select_related("user", "group"),
+        pk=membership_id,
+        group=group,
+        state=Membership.State.ACTIVE,
+    )
+
+
 @login_required
 def people(request, slug):
     group = _group_for_manager(request, slug)
@@ -101,12 +110,7 @@ def people(request, slug):
 @login_required
 def remove_member(request, slug, membership_id):
     group = _group_for_manager(request, slug)
-    membership = get_object_or_404(
-        Membership.objects.select_related("user", "group"),
-        pk=membership_id,
-        group=group,
-        state=Membership.State.ACTIVE,
-    )
+    membership = _active_membership_or_404(group, membership_id)
     if request.method == "POST":
         try:
             actions.remove_member(request.user, membership)
@@ -126,12 +130,7 @@ def remove_member(request, slug, membership_id):
 def letter_name(request, slug, membership_id):
     """Confirm the name on a member's attendance letters (groups/letter_name.py)."""
     group = _group_for_manager(request, slug)
-    membership = get_object_or_404(
-        Membership.objects.select_related("user", "group"),
-        pk=membership_id,
-        group=group,
-        state=Membership.State.ACTIVE,
-    )
+    membership = _active_membership_or_404(group, membership_id)
     error = None
     typed = membership.user.verified_name
     if request.method == "POST":

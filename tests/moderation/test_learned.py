@@ -28,44 +28,11 @@ def test_the_committed_model_is_what_make_crisis_model_builds(built):
 
 
 def test_plain_python_scores_as_scikit_learn_does():
-    from sklearn.feature_extraction.text import TfidfVectorizer
-    from sklearn.linear_model import LogisticRegression
-    from sklearn.pipeline import FeatureUnion, make_pipeline
+    from sklearn.pipeline import make_pipeline
 
-    spec = json.loads(learned.MODEL_PATH.read_text())
     rows = build_crisis_model.labelled_phrases()
     texts = [learned.prepare(text) for text, _ in rows]
-    pipeline = make_pipeline(
-        FeatureUnion(
-            [
-                (
-                    "char",
-                    TfidfVectorizer(
-                        analyzer="char_wb",
-                        ngram_range=tuple(spec["char_range"]),
-                        min_df=build_crisis_model.MIN_DF,
-                        strip_accents="unicode",
-                    ),
-                ),
-                (
-                    "word",
-                    TfidfVectorizer(
-                        analyzer="word",
-                        ngram_range=tuple(spec["word_range"]),
-                        min_df=build_crisis_model.MIN_DF,
-                        strip_accents="unicode",
-                    ),
-                ),
-            ]
-        ),
-        LogisticRegression(
-            C=build_crisis_model.C,
-            class_weight="balanced",
-            solver="liblinear",
-            max_iter=1000,
-            random_state=0,
-        ),
-    )
+    pipeline = make_pipeline(*build_crisis_model.untrained())
     pipeline.fit(texts, [int(label) for _, label in rows])
     probes = [text for text, _ in rows[::7]] + [
         "Ñoño está aquí, ¿y tú? 😊",
