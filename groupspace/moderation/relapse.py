@@ -28,7 +28,8 @@ class Concepts:
     place: str  # the liquor store, the bar, my old spot
     dealer_contact: str  # my dealer texted me
     then: str  # what may follow "about to use": the substance, a time, or nothing
-    guard: str  # negations, pasts and throwing it out, in the hit's clause
+    guard: str  # negations, pasts and throwing it out, in the hit's clause up to the hit
+    past: str  # a time long past, anywhere in the hit's clause ("at the bar last year")
     other_person: str  # someone else is the subject
 
 
@@ -36,14 +37,17 @@ ENGLISH = Concepts(
     intent_now=r"(?:about to|gonna|going to|finna|bout to|decided to|will|'ll|tonight i'?m"
     r" (?:gonna|going to)|i'?m (?:gonna|going to))",
     use=r"(?:use|using|drink|get (?:high|drunk|loaded|wasted|fucked up)|smoke|shoot up|relapse"
-    r"|pick up|cop|score|say yes|take one|hit it|do a line|go out drinking)",
+    r"|pick up|cop|score|say yes|take one|hit it|do a line|go out drinking|go (?:cop|score|get"
+    r" (?:some|a bag|high)))",
     access=r"(?:got|bought|ordered|poured|have|holding|found|picked up|copped|scored|grabbed"
-    r"|there'?s)",
+    r"|there'?s|pocketed|offered me|pulled)",
     substance=r"(?:a )?(?:drinks?|booze|alcohol|beers?|(?:12|6|six|twelve)[- ]pack|wine|vodka"
     r"|whiske?y|jack|tequila|liquor|pint|fifth|bottle|shots?|pills?|oxys?|percs?|xanax|bars"
-    r"|coke|meth|crack|heroin|dope|fent\w*|bag|stash|weed|gram|baggie|rig|needle)",
-    place=r"(?:(?:in|at|outside|walking to|driving to|on my way to|heading to|pulled up to)"
-    r" (?:the |my (?:old )?)?(?:liquor store|bar|dealer'?s|plug'?s|old spot|trap|package store))",
+    r"|coke|meth|crack|heroin|dope|fent\w*|bag|stash|weed|gram|baggie|rig|needle|line(?! of)"
+    r"|vape|cart|cash out of the atm)",
+    place=r"(?:(?:in|at|outside|walking to|driving to|on my way to|heading to|headed to|pulled up"
+    r" to) (?:the |my (?:old )?)?(?:liquor store|bar|dealer'?s|plug'?s|old spot|trap|package"
+    r" store|dispensary))",
     dealer_contact=r"(?:(?:dealer|plug|connect)\b[^.!?]{0,25}\b(?:texted|called|hit me up"
     r"|messaged|dm'?d)|(?:texting|calling|called|texted|meet(?:ing)?) (?:my |the )?(?:old )?"
     r"(?:dealer|plug|connect))",
@@ -52,6 +56,8 @@ ENGLISH = Concepts(
     guard=r"\b(?:not|never|don'?t|won'?t|didn'?t|wasn'?t|no longer|used to|years? ago|last"
     r" (?:year|month)|when i was|poured (?:it|them) out|threw (?:it|them) (?:out|away)"
     r"|flushed|instead)\b",
+    past=r"\b(?:years? ago|months ago|last (?:year|month|summer|winter)|back in|in (?:19|20)\d\d"
+    r"|when i was)\b",
     other_person=r"\b(?:my (?:brother|sister|friend|dad|mom|mother|father|cousin|husband|wife"
     r"|partner|roommate|son|daughter)|he|she|they) (?:is|was|'s|are)?\s*(?:about|gonna|going)",
 )
@@ -60,21 +66,24 @@ SPANISH = Concepts(
     intent_now=r"(?:ya voy a|voy a|me voy a|estoy a punto de|a punto de|hoy (?:le )?voy a"
     r"|ya quiero)",
     use=r"(?:usar|consumir|tomar|beber|drogarme|fumar|meterme algo|pistear|empedarme|recaer"
-    r"|comprar|decir que s[ií]|ponerme)",
-    access=r"(?:tengo|compr[eé]|ped[ií]|me (?:dio|dieron|vendi[oó]|regal[oó])|consegu[ií]"
-    r"|encontr[eé]|saqu[eé]|hay)",
+    r"|comprar|ponerme)",
+    access=r"(?:tengo|traigo|compr[eé]|ped[ií]|me (?:dio|dieron|vendi[oó]|regal[oó]|ofreci[oó]"
+    r"|ech[eé])|consegu[ií]|encontr[eé]|saqu[eé]|hay|ya tengo)",
     substance=r"(?:(?:una?|la|el|unas?) )?(?:botellas?|caguamas?|cervezas?|chelas?|tequila"
     r"|mezcal|vodka|whisky|trago|copas?|perico|coca|cristal|piedra|mota|gramo|guardadito"
-    r"|pastillas|droga|dinero del cajero|pisto)",
-    place=r"(?:(?:en|afuera de|rumbo a|camino a) (?:el estacionamiento de )?(?:la |el )?"
-    r"(?:licorer[ií]a|bar|cantina"
+    r"|pastillas|droga|dinero del cajero|pisto|l[ií]nea|six|bolsita|foil)",
+    place=r"(?:(?:en|afuera de|afuera del|rumbo a|camino a|directo a|pal|pa la|voy pal|voy pa"
+    r" la) (?:el estacionamiento de )?(?:la |el )?(?:licorer[ií]a|bar|cantina|punto"
     r"|dep[oó]sito|expendio|tiendita))",
-    dealer_contact=r"(?:(?:dealer|transa|conecte|el que me vende)\b[^.!?]{0,25}\b(?:mand[oó]"
-    r"|mandar|escribi[oó]|escribir|llam[oó]|llamar|habl[oó]))",
+    dealer_contact=r"(?:(?:dealer|transa|conecte|el que me vend[eí]a?)\b[^.!?]{0,25}\b(?:mand[oó]"
+    r"|mandar|escribi[oó]|escribir|llam[oó]|llamar|habl[oó])|(?:mand[eé] mensaje|escrib[ií]"
+    r"|llam[eé]) (?:al|a mi) (?:dealer|transa|conecte|que me vend[eí]a?))",
     then=r"(?:\s*(?:[.!?,;:)]|$)|\s+(?:hoy|ahorita|ya|otra vez|de nuevo|esta noche|ma[ñn]ana"
     r"|con (?:[ée]l|ella|ellos))\b)",
     guard=r"\b(?:no|nunca|ya no|antes|hace (?:años|meses|tiempo)|lo tir[eé]|los tir[eé]|la"
     r" tir[eé]|tir[eé]|en vez de)\b",
+    past=r"\b(?:hace (?:años|meses|tiempo)|el año pasado|el mes pasado|en (?:19|20)\d\d"
+    r"|cuando (?:era|estaba))\b",
     other_person=r"\b(?:mi (?:hermano|hermana|amig[oa]|pap[aá]|mam[aá]|prim[oa]|esposo|esposa"
     r"|pareja|hij[oa])|[ée]l|ella) (?:va a|est[aá] a punto)",
 )
@@ -116,8 +125,15 @@ def detect_relapse_risk(text: str) -> str | None:
 
 
 def _guarded(text: str, match: re.Match, concepts: Concepts) -> bool:
-    """A guard in the hit's clause: from the clause's start to the hit's end."""
+    """A guard in the hit's clause up to the hit ("not going to drink"), or a time long past
+    anywhere in it ("at the bar last year")."""
     before = text[: match.start()]
     starts = [m.end() for m in _CLAUSE_START.finditer(before)]
-    clause = text[(starts[-1] if starts else 0) : match.end()]
-    return bool(re.search(concepts.guard, clause) or re.search(concepts.other_person, clause))
+    start = starts[-1] if starts else 0
+    after = _CLAUSE_START.search(text, match.end())
+    upto, whole = text[start : match.end()], text[start : after.start() if after else len(text)]
+    return bool(
+        re.search(concepts.guard, upto)
+        or re.search(concepts.other_person, upto)
+        or re.search(concepts.past, whole)
+    )
