@@ -237,22 +237,38 @@ def _guarded(text: str, m: re.Match, unless: re.Pattern | None) -> bool:
 
 
 def detect_crisis(text: str) -> CrisisMatch | None:
-    """The first crisis signal in `text`, in English or Spanish, or None.
+    """The first crisis signal in `text`, in English or Spanish, or None."""
+    return read_crisis(text).match
+
+
+@dataclass(frozen=True)
+class CrisisReading:
+    match: CrisisMatch | None
+    # No crisis, but the learned model leans towards one: safety.py reads it with context.
+    near_miss: bool = False
+
+
+def read_crisis(text: str) -> CrisisReading:
+    """What the detector makes of `text`, each stage run at most once.
 
     The rules first. Where a rule matched but its guard held (a negation, an idiom, someone
     else's words), the guard stands. Only where no rule matched at all does the learned second
     opinion (learned.py) decide: it reaches phrasings nobody wrote a rule for."""
     english, english_matched = _detect_english(text)
     if english is not None:
-        return english
+        return CrisisReading(english)
     spanish, spanish_matched = detect_spanish(text)
     if spanish is not None:
-        return CrisisMatch(*spanish)
+        return CrisisReading(CrisisMatch(*spanish))
     if english_matched or spanish_matched or not text:
-        return None  # a rule matched and its guard held
-    if learned.model().flags(text):
-        return CrisisMatch("unspecified", "learned_model")
-    return None
+        return CrisisReading(None)  # a rule matched and its guard held
+    model = learned.model()
+    probability = model.judged(text)
+    if probability is None:
+        return CrisisReading(None)
+    if probability >= model.threshold:
+        return CrisisReading(CrisisMatch("unspecified", "learned_model"))
+    return CrisisReading(None, near_miss=probability >= learned.BORDERLINE_FROM)
 
 
 def _detect_english(text: str) -> tuple[CrisisMatch | None, bool]:

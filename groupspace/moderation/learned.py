@@ -92,12 +92,18 @@ class NgramModel:
         )
         return 1 / (1 + math.exp(-decision))
 
+    def judged(self, text: str) -> float | None:
+        """The probability, or None for a message too short to judge."""
+        return self.probability(text) if _enough_words(text) else None
+
     def flags(self, text: str) -> bool:
-        return _enough_words(text) and self.probability(text) >= self.threshold
+        probability = self.judged(text)
+        return probability is not None and probability >= self.threshold
 
     def borderline(self, text: str) -> bool:
         """Not a crisis alone, but near enough to be worth reading with its context."""
-        return _enough_words(text) and BORDERLINE_FROM <= self.probability(text) < self.threshold
+        probability = self.judged(text)
+        return probability is not None and BORDERLINE_FROM <= probability < self.threshold
 
 
 def _enough_words(text: str) -> bool:

@@ -13,8 +13,7 @@ from groupspace.groups.models import IOPGroup, Membership
 from groupspace.room import events
 from groupspace.room.serializers import iso, user_dict
 
-from . import learned
-from .crisis import detect_crisis
+from .crisis import read_crisis
 from .models import Alert
 from .relapse import detect_relapse_risk
 
@@ -45,15 +44,17 @@ def is_crisis_post(message) -> bool:
     """
     if message.author_id is None:
         return False
-    hit = detect_crisis(message.body)
-    if hit is None:
-        model = learned.model()
-        if not model.borderline(message.body):
+    reading = read_crisis(message.body)
+    if reading.match is None:
+        if not reading.near_miss:
             return False
-        earlier = recent_bodies(message)
-        if not any(model.borderline(body) or detect_crisis(body) for body in earlier):
+        if not any(_notable(read_crisis(body)) for body in recent_bodies(message)):
             return False
     return role_in_group(message.group_id, message.author_id) == Membership.Role.PARTICIPANT
+
+
+def _notable(reading) -> bool:
+    return reading.match is not None or reading.near_miss
 
 
 def recent_bodies(message) -> list[str]:
